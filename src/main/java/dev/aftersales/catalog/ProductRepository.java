@@ -1,0 +1,16 @@
+package dev.aftersales.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProductRepository extends JpaRepository<Product, Long> {
+
+    Optional<Product> findByShopIdAndSku(long shopId, String sku);
+
+    List<Product> findByShopIdAndSkuIn(long shopId, Collection<String> skus);
+
+    List<Product> findByShopIdOrderBySkuAsc(long shopId);
+}

@@ -1,0 +1,15 @@
+package dev.aftersales.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ApiClientRepository extends JpaRepository<ApiClient, Long> {
+
+    Optional<ApiClient> findByKeyHash(String keyHash);
+
+    Optional<ApiClient> findByName(String name);
+
+    List<ApiClient> findAllByOrderByCreatedAtDesc();
+}

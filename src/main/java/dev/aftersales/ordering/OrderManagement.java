@@ -1,0 +1,310 @@
+package dev.aftersales.ordering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.catalog.Product;
+import dev.aftersales.catalog.Shop;
+import dev.aftersales.identity.AccountManagement;
+import dev.aftersales.identity.UserAccount;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.NotFound;
+
+/** Orders: recorded from the storefront, shipped and delivered through the shipping module, cancelled. */
+@Service
+public class OrderManagement {
+
+    private final OrderRepository orders;
+    private final CatalogManagement catalog;
+    private final AccountManagement accounts;
+    private final ObjectProvider<OrderLookup> lookups;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    OrderManagement(OrderRepository orders, CatalogManagement catalog, AccountManagement accounts,
+            ObjectProvider<OrderLookup> lookups, Clock clock, PlatformTransactionManager transactionManager) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.lookups = lookups;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Records a paid order, or confirms one already recorded. The same request twice gives the same result; two
+     * identical requests at the same moment record one order. A request that contradicts the recorded lines or
+     * payment is refused with {@link OrderConflict}.
+     */
+    public UpsertOutcome upsert(StorefrontOrder request) {
+        try {
+            return Objects.requireNonNull(tx.execute(status -> upsertOnce(request)));
+        } catch (DataIntegrityViolationException raced) {
+            // another request recorded the same order number a moment ago: now it is an update
+            return Objects.requireNonNull(tx.execute(status -> upsertOnce(request)));
+        }
+    }
+
+    private UpsertOutcome upsertOnce(StorefrontOrder request) {
+        Shop shop = catalog.shopByCode(request.shopCode())
+                .orElseThrow(() -> new UnknownReference("shopCode", "No shop with code " + request.shopCode()));
+        Currency currency = Currency.getInstance(request.currency());
+        List<OrderLine> lines = lines(shop, request);
+        long linesPaid = lines.stream().mapToLong(OrderLine::paidMinor).sum();
+        if (linesPaid + request.shippingFeeMinor() != request.paidMinor()) {
+            throw new InvalidOrder("paidAmount", "the paid amount must equal the lines' paid amounts ("
+                    + linesPaid + ") plus the shipping fee (" + request.shippingFeeMinor() + ")");
+        }
+        var existing = orders.findByOrderNumber(request.orderNumber());
+        if (existing.isPresent()) {
+            Order order = existing.get();
+            requireSame(order, shop, currency, request, lines);
+            order.changeDelivery(request.recipientName(), request.recipientPhone(), request.address(),
+                    clock.instant());
+            accounts.recordAddress(order.buyerId(), request.address());
+            return new UpsertOutcome(details(order), false);
+        }
+        UserAccount buyer = accounts.ensureBuyer(request.buyerRef(), request.buyerName(), request.buyerPhone());
+        accounts.recordAddress(buyer.id(), request.address());
+        Instant shipBy = request.paidAt().plus(catalog.policyFor(shop.id()).shipBy());
+        Order order = new Order(request.orderNumber(), shop.id(), buyer.id(), currency, request.paidMinor(),
+                request.shippingFeeMinor(), request.paidAt(), shipBy, request.recipientName(),
+                request.recipientPhone(), request.address(), lines, clock.instant());
+        order = orders.saveAndFlush(order);
+        orders.save(order.announcePlaced());
+        return new UpsertOutcome(details(order), true);
+    }
+
+    private List<OrderLine> lines(Shop shop, StorefrontOrder request) {
+        Set<String> skus = new LinkedHashSet<>();
+        request.lines().forEach(l -> skus.add(l.sku()));
+        Map<String, Product> products = catalog.productsBySku(shop.id(), skus);
+        List<OrderLine> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            StorefrontOrder.Line line = request.lines().get(i);
+            Product product = products.get(line.sku());
+            if (product == null) {
+                throw new UnknownReference("lines[" + i + "].sku",
+                        "No SKU " + line.sku() + " in shop " + shop.code());
+            }
+            if (!seen.add(line.sku())) {
+                throw new InvalidOrder("lines[" + i + "].sku", "SKU " + line.sku() + " appears on two lines");
+            }
+            long paid = line.effectivePaid();
+            if (paid > Math.multiplyExact(line.unitPriceMinor(), (long) line.quantity())) {
+                throw new InvalidOrder("lines[" + i + "].paidAmount",
+                        "a line cannot be paid more than quantity times unit price");
+            }
+            String title = line.title() == null || line.title().isBlank() ? product.title() : line.title();
+            lines.add(new OrderLine(i + 1, product.id(), line.sku(), title, line.quantity(), line.unitPriceMinor(),
+                    paid, product.unitWeightGrams()));
+        }
+        return lines;
+    }
+
+    private static void requireSame(Order order, Shop shop, Currency currency, StorefrontOrder request,
+            List<OrderLine> lines) {
+        if (order.shopId() != shop.id()) {
+            throw new OrderConflict("shopCode", "the order belongs to another shop");
+        }
+        if (!order.currency().equals(currency) || order.paid().minor() != request.paidMinor()
+                || order.shippingFee().minor() != request.shippingFeeMinor()) {
+            throw new OrderConflict("paidAmount", "the recorded payment cannot change");
+        }
+        if (!order.paidAt().equals(request.paidAt())) {
+            throw new OrderConflict("paidAt", "the recorded payment time cannot change");
+        }
+        List<OrderLine> recorded = order.lines();
+        boolean same = recorded.size() == lines.size();
+        for (int i = 0; same && i < lines.size(); i++) {
+            same = recorded.get(i).sameAs(lines.get(i));
+        }
+        if (!same) {
+            throw new OrderConflict("lines", "the recorded order lines cannot change");
+        }
+    }
+
+    /**
+     * Cancels a paid, unshipped order (e.g. oversold). Reporting the same cancellation again changes nothing.
+     */
+    @Transactional
+    public CancellationOutcome cancel(String orderNumber, CancellationReason reason, String note, String actor) {
+        Order order = orders.findByOrderNumber(orderNumber)
+                .orElseThrow(() -> new UnknownReference("orderNumber", "No order " + orderNumber));
+        boolean changed = order.cancel(reason, note, clock.instant(), actor);
+        orders.save(order);
+        return new CancellationOutcome(details(order), changed);
+    }
+
+    /** The shipping module reports the first parcel. */
+    @Transactional
+    public void markShipped(long orderId, Instant at, String actor) {
+        Order order = order(orderId);
+        order.markShipped(at, actor);
+        orders.save(order);
+    }
+
+    /** The shipping module reports that every outbound parcel arrived. */
+    @Transactional
+    public void markDelivered(long orderId, Instant at) {
+        Order order = order(orderId);
+        order.markDelivered(at);
+        orders.save(order);
+    }
+
+    /** The order, if this user may see it; otherwise {@link NotFound}, as if it did not exist. */
+    @Transactional(readOnly = true)
+    public OrderDetails details(long orderId, CurrentUser viewer) {
+        Order order = order(orderId);
+        if (!canView(order, viewer)) {
+            throw new NotFound("Order", orderId);
+        }
+        return details(order);
+    }
+
+    /** The order for system use (other modules' services, which check access themselves). */
+    @Transactional(readOnly = true)
+    public OrderDetails details(long orderId) {
+        return details(order(orderId));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<OrderDetails> byNumber(String orderNumber) {
+        return orders.findByOrderNumber(orderNumber).map(this::details);
+    }
+
+    static boolean canView(Order order, CurrentUser viewer) {
+        return viewer != null && (viewer.isPlatformStaff() || viewer.isBuyer(order.buyerId())
+                || viewer.isSellerOf(order.shopId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> buyerOrders(long buyerId, Pageable pageable) {
+        return summaries(orders.pageForBuyer(buyerId, pageable));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> shopOrders(long shopId, boolean toShipOnly, Pageable pageable) {
+        return summaries(toShipOnly ? orders.pageToShip(shopId, pageable) : orders.pageForShop(shopId, pageable));
+    }
+
+    @Transactional(readOnly = true)
+    public long countToShip(long shopId) {
+        return orders.countByShopIdAndStatus(shopId, OrderStatus.AWAITING_SHIPMENT);
+    }
+
+    /** Orders found by order number, buyer (name, login, phone, storefront id) or what other modules resolve. */
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> search(String query, Pageable pageable) {
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        Set<Long> ids = new HashSet<>();
+        orders.findByOrderNumber(q).ifPresent(o -> ids.add(o.id()));
+        // other modules (tracking numbers, claim numbers) resolve the text too; looked up lazily, they depend on us
+        lookups.orderedStream().forEach(lookup -> ids.addAll(lookup.orderIdsMatching(q)));
+        Set<Long> buyerIds = new HashSet<>();
+        accounts.searchBuyers(q, 50).forEach(b -> buyerIds.add(b.id()));
+        if (ids.isEmpty() && buyerIds.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        ids.add(-1L);
+        buyerIds.add(-1L);
+        return summaries(orders.pageMatching(ids, buyerIds, pageable));
+    }
+
+    private Page<OrderSummary> summaries(Page<Order> page) {
+        List<Order> content = page.getContent();
+        if (content.isEmpty()) {
+            return new PageImpl<>(List.of(), page.getPageable(), page.getTotalElements());
+        }
+        // one query for all lines of the page, one for shops, one for buyers
+        List<Long> ids = content.stream().map(Order::id).toList();
+        Map<Long, Order> withLines = new java.util.HashMap<>();
+        orders.findWithLines(ids).forEach(o -> withLines.put(o.id(), o));
+        Map<Long, Shop> shops = catalog.shopsById(content.stream().map(Order::shopId).distinct().toList());
+        Map<Long, UserAccount> buyers = accounts.accountsById(content.stream().map(Order::buyerId).distinct().toList());
+        Instant now = clock.instant();
+        List<OrderSummary> rows = content.stream().map(o -> {
+            Order full = withLines.getOrDefault(o.id(), o);
+            List<OrderLine> lines = full.lines();
+            return new OrderSummary(o.id(), o.orderNumber(), nameOf(shops.get(o.shopId())),
+                    buyers.containsKey(o.buyerId()) ? buyers.get(o.buyerId()).displayName() : "",
+                    o.status(), o.paid(), o.paidAt(), o.shipBy(), o.isLate(now),
+                    lines.isEmpty() ? "" : lines.get(0).title(), lines.size(), full.itemCount(),
+                    o.cancellationReason(), o.cancelledAt(), List.of());
+        }).toList();
+        return new PageImpl<>(rows, page.getPageable(), page.getTotalElements());
+    }
+
+    /** Adds other modules' notes to a page of rows, with one call per contributing module. */
+    public static List<OrderSummary> withNotes(List<OrderSummary> rows, Collection<OrderListNotes> contributors,
+            CurrentUser viewer) {
+        if (rows.isEmpty() || contributors.isEmpty()) {
+            return rows;
+        }
+        List<Long> ids = rows.stream().map(OrderSummary::id).toList();
+        Map<Long, List<OrderListNotes.OrderNote>> all = new java.util.HashMap<>();
+        for (OrderListNotes contributor : contributors) {
+            contributor.notesFor(ids, viewer).forEach((id, notes) -> all
+                    .computeIfAbsent(id, k -> new ArrayList<>()).addAll(notes));
+        }
+        return rows.stream().map(r -> r.withNotes(all.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static String nameOf(Shop shop) {
+        return shop == null ? "" : shop.name();
+    }
+
+    private Order order(long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new NotFound("Order", orderId));
+    }
+
+    private OrderDetails details(Order order) {
+        Shop shop = catalog.shop(order.shopId());
+        UserAccount buyer = accounts.account(order.buyerId());
+        var currency = order.currency();
+        List<OrderDetails.Line> lines = order.lines().stream()
+                .map(l -> new OrderDetails.Line(l.id(), l.lineNo(), l.sku(), l.title(), l.quantity(),
+                        l.unitPrice(currency), l.paid(currency), l.unitWeightGrams()))
+                .toList();
+        List<OrderDetails.StatusEntry> history = order.history().stream()
+                .map(h -> new OrderDetails.StatusEntry(h.status(), h.changedAt(), h.actor(), h.note()))
+                .toList();
+        return new OrderDetails(order.id(), order.orderNumber(), order.shopId(), shop.name(), order.buyerId(),
+                buyer.displayName(), order.status(), order.paid(), order.shippingFee(), order.paidAt(),
+                order.shipBy(), order.shippedAt(), order.deliveredAt(), order.cancelledAt(),
+                order.cancellationReason(), order.cancellationNote(), order.recipientName(), order.recipientPhone(),
+                order.deliveryAddress(), order.isLate(clock.instant()), lines, history);
+    }
+
+    /** What an upsert did. */
+    public record UpsertOutcome(OrderDetails order, boolean created) {
+    }
+
+    /** What a cancellation did. */
+    public record CancellationOutcome(OrderDetails order, boolean changed) {
+    }
+}

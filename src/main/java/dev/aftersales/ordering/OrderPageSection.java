@@ -1,0 +1,22 @@
+package dev.aftersales.ordering;
+
+import dev.aftersales.shared.CurrentUser;
+
+/**
+ * A part of the order page contributed by another module (shipments, claims, refunds). The order page renders
+ * each section's Thymeleaf fragment with the section's data in the variable {@code section}.
+ */
+public interface OrderPageSection {
+
+    /** Sections are drawn in ascending position. */
+    int position();
+
+    /** The template holding the fragment, e.g. {@code "shipping/order-sections"}. */
+    String template();
+
+    /** The fragment's name in the template. */
+    String fragment();
+
+    /** The section's data for this viewer, or {@code null} to leave it out. */
+    Object data(OrderDetails order, CurrentUser viewer);
+}

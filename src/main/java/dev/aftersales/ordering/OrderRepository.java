@@ -1,0 +1,42 @@
+package dev.aftersales.ordering;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface OrderRepository extends JpaRepository<Order, Long> {
+
+    Optional<Order> findByOrderNumber(String orderNumber);
+
+    @Query(value = "select o from Order o where o.buyerId = :buyerId order by o.paidAt desc, o.id desc",
+            countQuery = "select count(o) from Order o where o.buyerId = :buyerId")
+    Page<Order> pageForBuyer(long buyerId, Pageable pageable);
+
+    @Query(value = "select o from Order o where o.shopId = :shopId order by o.paidAt desc, o.id desc",
+            countQuery = "select count(o) from Order o where o.shopId = :shopId")
+    Page<Order> pageForShop(long shopId, Pageable pageable);
+
+    @Query(value = """
+            select o from Order o where o.shopId = :shopId and o.status = dev.aftersales.ordering.OrderStatus.AWAITING_SHIPMENT
+            order by o.shipBy asc, o.id asc""",
+            countQuery = """
+            select count(o) from Order o
+            where o.shopId = :shopId and o.status = dev.aftersales.ordering.OrderStatus.AWAITING_SHIPMENT""")
+    Page<Order> pageToShip(long shopId, Pageable pageable);
+
+    @Query(value = "select o from Order o where o.id in :ids or o.buyerId in :buyerIds order by o.paidAt desc",
+            countQuery = "select count(o) from Order o where o.id in :ids or o.buyerId in :buyerIds")
+    Page<Order> pageMatching(Collection<Long> ids, Collection<Long> buyerIds, Pageable pageable);
+
+    @EntityGraph(attributePaths = "lines")
+    @Query("select o from Order o where o.id in :ids")
+    List<Order> findWithLines(Collection<Long> ids);
+
+    long countByShopIdAndStatus(long shopId, OrderStatus status);
+}

@@ -1,0 +1,55 @@
+package dev.aftersales.ordering.web;
+
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderListNotes;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.PageView;
+
+/** Agents look orders up by order number, buyer or tracking number, and read any order. */
+@Controller
+@RequestMapping("/agent/orders")
+class AgentOrderController {
+
+    private final OrderManagement orders;
+    private final List<OrderListNotes> notes;
+    private final OrderSections sections;
+
+    AgentOrderController(OrderManagement orders, List<OrderListNotes> notes, OrderSections sections) {
+        this.orders = orders;
+        this.notes = notes;
+        this.sections = sections;
+    }
+
+    @GetMapping
+    String lookup(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        String query = q == null ? "" : q.trim();
+        model.addAttribute("q", query);
+        if (!query.isEmpty()) {
+            var result = orders.search(query, PageRequest.of(Math.max(page, 0), BuyerOrderController.PAGE_SIZE));
+            var rows = OrderManagement.withNotes(result.getContent(), notes, me);
+            model.addAttribute("orders", new PageView<>(rows, result.getNumber(),
+                    Math.max(result.getTotalPages(), 1), result.getTotalElements()));
+        }
+        return "agent/orders/lookup";
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser me, @PathVariable long id, Model model) {
+        OrderDetails order = orders.details(id, me);
+        model.addAttribute("order", order);
+        model.addAttribute("sections", sections.render(order, me));
+        return "agent/orders/detail";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.aftersales.ordering.web;
+
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderListNotes;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.PageView;
+
+/** A buyer's own orders, newest first, and one order with its parcels. */
+@Controller
+@RequestMapping("/buyer/orders")
+class BuyerOrderController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final OrderManagement orders;
+    private final List<OrderListNotes> notes;
+    private final OrderSections sections;
+
+    BuyerOrderController(OrderManagement orders, List<OrderListNotes> notes, OrderSections sections) {
+        this.orders = orders;
+        this.notes = notes;
+        this.sections = sections;
+    }
+
+    @GetMapping
+    String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
+        var result = orders.buyerOrders(me.accountId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var rows = OrderManagement.withNotes(result.getContent(), notes, me);
+        model.addAttribute("orders", new PageView<>(rows, result.getNumber(), Math.max(result.getTotalPages(), 1),
+                result.getTotalElements()));
+        return "buyer/orders/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser me, @PathVariable long id, Model model) {
+        OrderDetails order = orders.details(id, me);
+        if (order.buyerId() != me.accountId()) {
+            throw new dev.aftersales.shared.NotFound("Order", id);
+        }
+        model.addAttribute("order", order);
+        model.addAttribute("sections", sections.render(order, me));
+        return "buyer/orders/detail";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.aftersales.ordering.web;
+
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderListNotes;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.PageView;
+
+/**
+ * The shop's orders. "To ship" (the default) lists paid orders by ship-by time, soonest first, with a countdown;
+ * overdue ones are marked. "All" lists every order, newest first.
+ */
+@Controller
+@RequestMapping("/seller/orders")
+class SellerOrderController {
+
+    private final OrderManagement orders;
+    private final List<OrderListNotes> notes;
+    private final OrderSections sections;
+
+    SellerOrderController(OrderManagement orders, List<OrderListNotes> notes, OrderSections sections) {
+        this.orders = orders;
+        this.notes = notes;
+        this.sections = sections;
+    }
+
+    @GetMapping
+    String list(CurrentUser me, @RequestParam(defaultValue = "to-ship") String filter,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        boolean toShip = !"all".equals(filter);
+        var result = orders.shopOrders(me.shopId(), toShip,
+                PageRequest.of(Math.max(page, 0), BuyerOrderController.PAGE_SIZE));
+        var rows = OrderManagement.withNotes(result.getContent(), notes, me);
+        model.addAttribute("orders", new PageView<>(rows, result.getNumber(), Math.max(result.getTotalPages(), 1),
+                result.getTotalElements()));
+        model.addAttribute("filter", toShip ? "to-ship" : "all");
+        model.addAttribute("toShipCount", orders.countToShip(me.shopId()));
+        return "seller/orders/list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(CurrentUser me, @PathVariable long id, Model model) {
+        OrderDetails order = orders.details(id, me);
+        if (!me.isSellerOf(order.shopId())) {
+            throw new NotFound("Order", id);
+        }
+        model.addAttribute("order", order);
+        model.addAttribute("sections", sections.render(order, me));
+        return "seller/orders/detail";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.aftersales.platform.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import dev.aftersales.platform.web.RequestIdFilter;
+import dev.aftersales.shared.web.CurrentUserArgumentResolver;
+
+/**
+ * Languages: English and Simplified Chinese. The first visit follows the browser's Accept-Language; {@code ?lang=en}
+ * or {@code ?lang=zh-CN} on any page switches, and the choice is remembered in a cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setLanguageTagCompliant(true);
+        resolver.setRejectInvalidCookies(true);
+        resolver.setDefaultLocaleFunction(WebConfiguration::fromBrowser);
+        return resolver;
+    }
+
+    static Locale fromBrowser(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                if (match != null) {
+                    return match;
+                }
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    if (range.getRange().startsWith("zh")) {
+                        return Locale.SIMPLIFIED_CHINESE;
+                    }
+                    if (range.getRange().startsWith("en")) {
+                        return Locale.ENGLISH;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new SupportedLocaleInterceptor(interceptor));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.aftersales.shipping.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.NotFound;
+import dev.aftersales.shipping.Carrier;
+import dev.aftersales.shipping.InvalidTrackingNumber;
+import dev.aftersales.shipping.OrderNotAwaitingShipment;
+import dev.aftersales.shipping.ShippingManagement;
+import dev.aftersales.shipping.TrackingNumberInUse;
+
+/** The seller ships an order: carrier and tracking number, checked against the carrier's format. */
+@Controller
+@RequestMapping("/seller/orders/{id}/ship")
+class SellerShippingController {
+
+    private final ShippingManagement shipping;
+    private final OrderManagement orders;
+
+    SellerShippingController(ShippingManagement shipping, OrderManagement orders) {
+        this.shipping = shipping;
+        this.orders = orders;
+    }
+
+    @ModelAttribute("carriers")
+    Carrier[] carriers() {
+        return Carrier.values();
+    }
+
+    @GetMapping
+    String form(CurrentUser me, @PathVariable long id, Model model) {
+        model.addAttribute("order", ownOrder(me, id));
+        model.addAttribute("form", new ShipForm(null, ""));
+        return "seller/orders/ship";
+    }
+
+    @PostMapping
+    String ship(CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") ShipForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        OrderDetails order = ownOrder(me, id);
+        if (!errors.hasErrors()) {
+            try {
+                var parcel = shipping.ship(id, me, form.carrier(), form.trackingNumber());
+                redirect.addFlashAttribute("flashSuccess", "shipping.shipped");
+                redirect.addFlashAttribute("flashSuccessArgs", new Object[] { parcel.trackingNumber() });
+                return "redirect:/seller/orders/" + id;
+            } catch (InvalidTrackingNumber e) {
+                errors.rejectValue("trackingNumber", "shipping.error.format",
+                        new Object[] { form.carrier().name(), form.carrier().example() }, e.getMessage());
+            } catch (TrackingNumberInUse e) {
+                errors.rejectValue("trackingNumber", "shipping.error.inUse", e.getMessage());
+            } catch (OrderNotAwaitingShipment e) {
+                errors.reject("shipping.error.notAwaiting", new Object[] { e.status().name() }, e.getMessage());
+            }
+        }
+        model.addAttribute("order", order);
+        return "seller/orders/ship";
+    }
+
+    private OrderDetails ownOrder(CurrentUser me, long id) {
+        OrderDetails order = orders.details(id, me);
+        if (!me.isSellerOf(order.shopId())) {
+            throw new NotFound("Order", id);
+        }
+        return order;
+    }
+
+    /** The shipping form. */
+    record ShipForm(@NotNull Carrier carrier, @NotBlank @Size(max = 40) String trackingNumber) {
+    }
+}

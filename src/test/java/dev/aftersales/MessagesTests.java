@@ -1,0 +1,94 @@
+package dev.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text of the desk exists in English and in Simplified Chinese: both bundles have the same keys, no value is
+ * empty, and every literal message key a template uses is in both.
+ */
+class MessagesTests {
+
+    static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTests.class.getResourceAsStream("/i18n/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void englishAndChineseHaveTheSameKeys() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        Set<String> onlyEnglish = new TreeSet<>(en.stringPropertyNames());
+        onlyEnglish.removeAll(zh.stringPropertyNames());
+        Set<String> onlyChinese = new TreeSet<>(zh.stringPropertyNames());
+        onlyChinese.removeAll(en.stringPropertyNames());
+        assertThat(onlyEnglish).as("keys missing in messages_zh_CN.properties").isEmpty();
+        assertThat(onlyChinese).as("keys missing in messages.properties").isEmpty();
+        en.forEach((k, v) -> assertThat(v.toString()).as("English " + k).isNotBlank());
+        zh.forEach((k, v) -> assertThat(v.toString()).as("Chinese " + k).isNotBlank());
+    }
+
+    @Test
+    void everyKeyATemplateNamesExistsInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9_])(?=[}(])");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = literalKey.matcher(Files.readString(template));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (!en.containsKey(key) || !zh.containsKey(key)) {
+                        missing.add(key + " (" + template.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("message keys used by templates but missing in a bundle").isEmpty();
+    }
+
+    @Test
+    void everyEnumValueShownOnPagesHasATextInBothLanguages() throws IOException {
+        Properties en = load("messages.properties");
+        Properties zh = load("messages_zh_CN.properties");
+        Set<String> missing = new TreeSet<>();
+        check(missing, en, zh, "order.status.", dev.aftersales.ordering.OrderStatus.values());
+        check(missing, en, zh, "order.cancelled.", dev.aftersales.ordering.CancellationReason.values());
+        check(missing, en, zh, "order.cancelled.short.", dev.aftersales.ordering.CancellationReason.values());
+        check(missing, en, zh, "shipping.status.", dev.aftersales.shipping.ShipmentStatus.values());
+        check(missing, en, zh, "shipping.scan.", dev.aftersales.shipping.TrackingEventKind.values());
+        check(missing, en, zh, "shipping.carrier.", dev.aftersales.shipping.Carrier.values());
+        check(missing, en, zh, "shipping.direction.", dev.aftersales.shipping.ShipmentDirection.values());
+        check(missing, en, zh, "shipping.note.", dev.aftersales.shipping.ShipmentStatus.values());
+        check(missing, en, zh, "role.", dev.aftersales.shared.Role.values());
+        assertThat(missing).isEmpty();
+    }
+
+    static void check(Set<String> missing, Properties en, Properties zh, String prefix, Enum<?>[] values) {
+        for (Enum<?> value : values) {
+            String key = prefix + value.name();
+            if (!en.containsKey(key) || !zh.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+    }
+}
