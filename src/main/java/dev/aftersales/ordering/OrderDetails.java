@@ -16,8 +16,8 @@ public record OrderDetails(long id, String orderNumber, long shopId, String shop
         boolean late, List<Line> lines, List<StatusEntry> history) {
 
     /** One order line. */
-    public record Line(long id, int lineNo, String sku, String title, int quantity, Money unitPrice, Money paid,
-            int unitWeightGrams) {
+    public record Line(long id, int lineNo, Long productId, String sku, String title, int quantity, Money unitPrice,
+            Money paid, int unitWeightGrams) {
 
         /** What one unit of this line cost the buyer after discounts, rounded down; the last unit takes the rest. */
         public Money paidPerUnit() {

@@ -287,7 +287,7 @@ public class OrderManagement {
         UserAccount buyer = accounts.account(order.buyerId());
         var currency = order.currency();
         List<OrderDetails.Line> lines = order.lines().stream()
-                .map(l -> new OrderDetails.Line(l.id(), l.lineNo(), l.sku(), l.title(), l.quantity(),
+                .map(l -> new OrderDetails.Line(l.id(), l.lineNo(), l.productId(), l.sku(), l.title(), l.quantity(),
                         l.unitPrice(currency), l.paid(currency), l.unitWeightGrams()))
                 .toList();
         List<OrderDetails.StatusEntry> history = order.history().stream()

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** A clock that tests set and move; deadlines are tested by moving it, never by sleeping. */
 public class MutableClock extends Clock {
@@ -12,7 +13,7 @@ public class MutableClock extends Clock {
     private volatile Instant now;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this.now = start.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void set(Instant instant) {
@@ -23,9 +24,9 @@ public class MutableClock extends Clock {
         this.now = now.plus(duration);
     }
 
-    /** Back to the real time (each test starts here). */
+    /** Back to the real time (each test starts here), in PostgreSQL's precision (microseconds). */
     public void reset() {
-        this.now = Instant.now();
+        this.now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

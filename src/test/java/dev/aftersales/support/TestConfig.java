@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.task.SyncTaskExecutor;
 
 /** The test context's clock: a {@link MutableClock} every module reads. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -14,5 +15,15 @@ public class TestConfig {
     @Primary
     MutableClock mutableClock() {
         return new MutableClock(Instant.now());
+    }
+
+    /**
+     * Reactions to events (@ApplicationModuleListener) run in the publishing thread right after its transaction
+     * commits, so a test sees their effect when the call returns, without waiting. In production they run on the
+     * application's task executor.
+     */
+    @Bean(name = { "taskExecutor", "applicationTaskExecutor" })
+    SyncTaskExecutor taskExecutor() {
+        return new SyncTaskExecutor();
     }
 }

@@ -1,0 +1,26 @@
+package dev.aftersales.claims;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Whether a buyer is in good standing for fast-track refunds, with the written rule and the facts behind the answer
+ * (shown on the claim when fast-track is applied or withheld). The claims module's own rule looks at the buyer's
+ * claim history; the risk module may provide a stricter one.
+ */
+public interface BuyerStanding {
+
+    Standing of(long buyerId, Long excludingClaimId, Instant now);
+
+    /**
+     * @param good        whether fast-track may apply
+     * @param messageKey  the explanation's message key
+     * @param args        its arguments
+     */
+    record Standing(boolean good, String messageKey, List<Object> args) {
+
+        public Object[] argArray() {
+            return args.toArray();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.aftersales.claims;
+
+import java.util.List;
+
+import dev.aftersales.payments.CostBearer;
+import dev.aftersales.shared.Money;
+
+/**
+ * Something a transition needs done outside the claim, in the same transaction: the service applies it (a refund
+ * is recorded in the ledger together with the claim's new state, or not at all).
+ */
+public sealed interface ClaimEffect {
+
+    /**
+     * Refund the buyer.
+     *
+     * @param sequence numbers the claim's refunds, for the ledger's idempotency key
+     */
+    record Refund(int sequence, Money amount, List<RefundLine> lines, String reason, CostBearer costBearer)
+            implements ClaimEffect {
+    }
+
+    /** Pay the buyer a compensation on top of the order (late shipment, out of stock). */
+    record Compensate(String key, Money amount, String reason, CostBearer costBearer) implements ClaimEffect {
+    }
+
+    /** Units of an order line covered by a refund, with the part of the amount they account for. */
+    record RefundLine(long orderLineId, int quantity, Money amount) {
+    }
+}

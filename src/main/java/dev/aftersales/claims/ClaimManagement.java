@@ -1,0 +1,635 @@
+package dev.aftersales.claims;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.catalog.Product;
+import dev.aftersales.catalog.ShopPolicy;
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.payments.MovementKind;
+import dev.aftersales.payments.PaymentManagement;
+import dev.aftersales.payments.PaymentOrder;
+import dev.aftersales.payments.RefundExceedsPaid;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Role;
+import dev.aftersales.shipping.Carrier;
+import dev.aftersales.shipping.ShipmentDirection;
+import dev.aftersales.shipping.ShipmentView;
+import dev.aftersales.shipping.ShippingManagement;
+
+/**
+ * Claims as buyers, sellers and the system move them. Each move loads the claim for the actor (someone else's claim
+ * is "not found"), refuses a page drawn from an older version, lets the aggregate decide, and applies the money the
+ * move needs in the same transaction.
+ */
+@Service
+public class ClaimManagement {
+
+    private final ClaimRepository claims;
+    private final ClaimMessageRepository messages;
+    private final EvidenceStore evidence;
+    private final OrderManagement orders;
+    private final ShippingManagement shipping;
+    private final CatalogManagement catalog;
+    private final PaymentManagement payments;
+    private final BuyerStanding standing;
+    private final WeightCheckSettings weightSettings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    ClaimManagement(ClaimRepository claims, ClaimMessageRepository messages, EvidenceStore evidence,
+            OrderManagement orders, ShippingManagement shipping, CatalogManagement catalog,
+            PaymentManagement payments, BuyerStanding standing, WeightCheckSettings weightSettings, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.claims = claims;
+        this.messages = messages;
+        this.evidence = evidence;
+        this.orders = orders;
+        this.shipping = shipping;
+        this.catalog = catalog;
+        this.payments = payments;
+        this.standing = standing;
+        this.weightSettings = weightSettings;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    // ------------------------------------------------------------------------------------------ eligibility, form
+
+    /** Which claim types the buyer may file for the order now, and why not the others. */
+    @Transactional(readOnly = true)
+    public List<Availability> availability(long orderId, CurrentUser buyer) {
+        OrderDetails order = ownOrder(orderId, buyer);
+        OrderFacts facts = facts(order);
+        return EligibilityPolicy.all().stream().map(p -> p.check(facts)).toList();
+    }
+
+    /** The form for one claim type. */
+    @Transactional(readOnly = true)
+    public ClaimForm form(long orderId, ClaimType type, CurrentUser buyer) {
+        OrderDetails order = ownOrder(orderId, buyer);
+        OrderFacts facts = facts(order);
+        Availability availability = policyFor(type).check(facts);
+        Map<Long, Object[]> openOnLines = openClaimsOnLines(orderId, type);
+        List<ClaimForm.LineChoice> lines = order.lines().stream().map(l -> {
+            Object[] open = openOnLines.get(l.id());
+            return new ClaimForm.LineChoice(l.id(), l.sku(), l.title(), l.quantity(),
+                    facts.claimableUnits().getOrDefault(l.id(), 0), l.paidPerUnit(), l.paid(),
+                    open == null ? null : ((Number) open[0]).longValue(), open == null ? null : (String) open[1],
+                    facts.returnable().getOrDefault(l.id(), true));
+        }).toList();
+        ShopPolicy policy = facts.policy();
+        return new ClaimForm(order.id(), order.orderNumber(), order.shopName(), type, availability, lines,
+                ClaimReason.forType(type), type.remedies(), policy.sellerFirstResponse(), policy.buyerAnswer(),
+                policy.buyerReturnShipment(), policy.sellerReturnConfirmation(), policy.sellerReshipment(),
+                availability.closesAt(), Money.fen(policy.fastTrackThresholdFen()),
+                type == ClaimType.NOT_RECEIVED, order.shippingFee());
+    }
+
+    private static EligibilityPolicy policyFor(ClaimType type) {
+        return EligibilityPolicy.all().stream().filter(p -> p.type() == type).findFirst()
+                .orElseThrow(() -> new ClaimNotAllowed("type", "claim.unavailable.type"));
+    }
+
+    OrderFacts facts(OrderDetails order) {
+        List<ShipmentView> parcels = shipping.shipmentsOf(order.id());
+        Map<Long, Integer> claimed = new HashMap<>();
+        for (Object[] row : claims.claimedUnits(order.id())) {
+            claimed.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        Map<Long, Integer> refunded = payments.refundedUnits(order.id());
+        Map<Long, Integer> claimable = new HashMap<>();
+        for (OrderDetails.Line line : order.lines()) {
+            int used = Math.max(claimed.getOrDefault(line.id(), 0), refunded.getOrDefault(line.id(), 0));
+            claimable.put(line.id(), Math.max(line.quantity() - used, 0));
+        }
+        Map<Long, Boolean> returnable = new HashMap<>();
+        List<Long> productIds = order.lines().stream().map(OrderDetails.Line::productId).filter(Objects::nonNull)
+                .toList();
+        Map<Long, Product> products = new HashMap<>();
+        catalog.productsById(productIds).forEach(p -> products.put(p.id(), p));
+        order.lines().forEach(l -> returnable.put(l.id(),
+                l.productId() == null || !products.containsKey(l.productId()) || products.get(l.productId())
+                        .returnable()));
+        return new OrderFacts(order, parcels, catalog.policyFor(order.shopId()), clock.instant(), claimable,
+                returnable);
+    }
+
+    private Map<Long, Object[]> openClaimsOnLines(long orderId, ClaimType type) {
+        Map<Long, Object[]> open = new HashMap<>();
+        for (Object[] row : claims.openClaimsOnLines(orderId)) {
+            if (type.name().equals(row[1])) {
+                open.put(((Number) row[0]).longValue(), new Object[] { row[2], row[3] });
+            }
+        }
+        return open;
+    }
+
+    // ------------------------------------------------------------------------------------------ filing
+
+    /**
+     * Files a buyer's claim, with its evidence, and applies fast-track when its rule holds. The same submission key
+     * twice returns the first claim; a second open claim of the same type on a line is refused with
+     * {@link DuplicateClaim}.
+     *
+     * @return the claim's id
+     */
+    public long file(FileClaim command, CurrentUser buyer) {
+        try {
+            return Objects.requireNonNull(tx.execute(status -> fileOnce(command, buyer)));
+        } catch (DataIntegrityViolationException race) {
+            // a simultaneous submission (double click, second tab) got there first
+            if (command.submissionKey() != null) {
+                Optional<Claim> first = claims.findBySubmissionKey(command.submissionKey());
+                if (first.isPresent()) {
+                    return first.get().id();
+                }
+            }
+            Map<Long, Object[]> open = openClaimsOnLines(command.orderId(), command.type());
+            for (Long lineId : command.units().keySet()) {
+                if (open.containsKey(lineId)) {
+                    throw new DuplicateClaim(((Number) open.get(lineId)[0]).longValue(),
+                            (String) open.get(lineId)[1]);
+                }
+            }
+            throw race;
+        }
+    }
+
+    private long fileOnce(FileClaim command, CurrentUser buyer) {
+        if (command.submissionKey() != null) {
+            Optional<Claim> earlier = claims.findBySubmissionKey(command.submissionKey());
+            if (earlier.isPresent()) {
+                if (earlier.get().buyerId() != buyer.accountId()) {
+                    throw new NotFound("Claim", command.submissionKey());
+                }
+                return earlier.get().id();
+            }
+        }
+        OrderDetails order = ownOrder(command.orderId(), buyer);
+        if (!command.type().filedByBuyer()) {
+            throw new ClaimNotAllowed("type", "claim.unavailable.type");
+        }
+        OrderFacts facts = facts(order);
+        Availability availability = policyFor(command.type()).check(facts);
+        if (!availability.available()) {
+            throw new ClaimNotAllowed(null, availability.reasonKey(), availability.argArray());
+        }
+        if (command.reason() == null || !command.reason().allowedFor(command.type())) {
+            throw new ClaimNotAllowed("reason", "claim.form.error.reason");
+        }
+        if (command.remedy() == null || !command.type().remedies().contains(command.remedy())) {
+            throw new ClaimNotAllowed("remedy", "claim.form.error.remedy");
+        }
+        if (command.description() != null && command.description().length() > 2000) {
+            throw new ClaimNotAllowed("description", "claim.form.error.description", 2000);
+        }
+        Map<Long, Object[]> open = openClaimsOnLines(order.id(), command.type());
+        List<ClaimDraft.Line> lines = new ArrayList<>();
+        Map<Long, Integer> units = command.type() == ClaimType.NOT_RECEIVED ? facts.claimableUnits()
+                : command.units();
+        for (OrderDetails.Line line : order.lines()) {
+            int wanted = units.getOrDefault(line.id(), 0);
+            if (wanted <= 0) {
+                continue;
+            }
+            if (open.containsKey(line.id())) {
+                throw new DuplicateClaim(((Number) open.get(line.id())[0]).longValue(),
+                        (String) open.get(line.id())[1]);
+            }
+            int claimable = facts.claimableUnits().getOrDefault(line.id(), 0);
+            if (wanted > claimable) {
+                throw new ClaimNotAllowed("units[" + line.id() + "]", "claim.form.error.units", line.title(),
+                        claimable);
+            }
+            if (command.reason() == ClaimReason.NO_REASON && !facts.returnable().getOrDefault(line.id(), true)) {
+                throw new ClaimNotAllowed("reason", "claim.form.error.notReturnable", line.title());
+            }
+            lines.add(new ClaimDraft.Line(line.id(), line.sku(), line.title(), wanted, line.unitWeightGrams(),
+                    line.paidFor(wanted)));
+        }
+        if (lines.isEmpty()) {
+            throw new ClaimNotAllowed("units", "claim.form.error.noUnits");
+        }
+        for (Long lineId : units.keySet()) {
+            if (order.line(lineId).isEmpty()) {
+                throw new NotFound("Order line", lineId);
+            }
+        }
+        if (command.reason() == ClaimReason.NO_REASON && order.deliveredAt() != null && !facts.now()
+                .isBefore(order.deliveredAt().plus(facts.policy().noReasonReturnWindow()))) {
+            throw new ClaimNotAllowed("reason", "claim.form.error.noReasonWindow",
+                    order.deliveredAt().plus(facts.policy().noReasonReturnWindow()));
+        }
+        Money value = lines.stream().map(ClaimDraft.Line::amount).reduce(Money.zero(order.paid().currency()),
+                Money::plus);
+        if (command.type() == ClaimType.NOT_RECEIVED && payments.refunded(order.id()).isZero()) {
+            value = value.plus(order.shippingFee());
+        }
+        Money requested = value;
+        if (command.type() == ClaimType.REFUND_ONLY && command.requestedAmount() != null) {
+            if (!command.requestedAmount().isPositive() || command.requestedAmount().greaterThan(value)) {
+                throw new ClaimNotAllowed("requestedAmount", "claim.form.error.amount", value.format());
+            }
+            requested = command.requestedAmount();
+        }
+        if (command.remedy().refunds() && requested.greaterThan(payments.refundable(order.id()))) {
+            throw new ClaimNotAllowed("requestedAmount", "claim.form.error.refundable",
+                    payments.refundable(order.id()).format());
+        }
+        List<EvidenceStore.Checked> files = evidence.check(command.evidence());
+        WeightCheck weight = command.type().weightChecked() ? weightCheck(order, facts.parcels(), lines) : null;
+        String number = "AS" + claims.nextClaimNumber();
+        ClaimDraft draft = new ClaimDraft(number, order.id(), order.orderNumber(), order.shopId(), order.buyerId(),
+                command.type(), command.reason(), command.remedy(), blankToNull(command.description()), requested,
+                lines, weight == null ? null : weight.verdict(), command.submissionKey());
+        Actor actor = Actor.of(buyer);
+        Instant now = clock.instant();
+        ClaimClock claimClock = ClaimClock.of(facts.policy());
+        Claim claim = claims.saveAndFlush(Claim.file(draft, actor, claimClock, now));
+        claim.announceFiled();
+        evidence.store(claim.id(), null, EvidencePurpose.CLAIM, actor, files);
+        FastTrack.Decision fastTrack = FastTrack.decide(claim, weight, facts.policy(),
+                standing.of(buyer.accountId(), claim.id(), now));
+        if (fastTrack.applies()) {
+            claim.fastTrack(fastTrack.explanation(), now);
+        }
+        save(claim, actor);
+        return claim.id();
+    }
+
+    WeightCheck weightCheck(OrderDetails order, List<ShipmentView> parcels, List<ClaimDraft.Line> lines) {
+        int claimed = lines.stream().mapToInt(l -> l.unitWeightGrams() * l.quantity()).sum();
+        return WeightCheck.of(weightSettings, order.expectedWeightGrams(), claimed, measured(parcels),
+                false);
+    }
+
+    /** The carrier's weight of the outbound parcels, if every one of them was weighed. */
+    static Integer measured(List<ShipmentView> parcels) {
+        List<ShipmentView> outbound = parcels.stream().filter(p -> p.direction() == ShipmentDirection.OUTBOUND)
+                .toList();
+        if (outbound.isEmpty() || outbound.stream().anyMatch(p -> p.measuredWeightGrams() == null)) {
+            return null;
+        }
+        return outbound.stream().mapToInt(ShipmentView::measuredWeightGrams).sum();
+    }
+
+    // ------------------------------------------------------------------------------------------ seller moves
+
+    @Transactional
+    public void accept(long claimId, CurrentUser seller, Long expectedVersion) {
+        Claim claim = forSeller(claimId, seller, expectedVersion);
+        claim.accept(Actor.of(seller), clockOf(claim), clock.instant());
+        save(claim, Actor.of(seller));
+    }
+
+    @Transactional
+    public void propose(long claimId, CurrentUser seller, Long expectedVersion, Remedy alternative, Money amount,
+            String note) {
+        Claim claim = forSeller(claimId, seller, expectedVersion);
+        claim.propose(Actor.of(seller), alternative, amount, note, clockOf(claim), clock.instant());
+        save(claim, Actor.of(seller));
+    }
+
+    @Transactional
+    public void reject(long claimId, CurrentUser seller, Long expectedVersion, String why,
+            List<EvidenceUpload> files) {
+        Claim claim = forSeller(claimId, seller, expectedVersion);
+        List<EvidenceStore.Checked> checked = evidence.check(files);
+        claim.reject(Actor.of(seller), why, clockOf(claim), clock.instant());
+        evidence.store(claim.id(), null, EvidencePurpose.REJECTION, Actor.of(seller), checked);
+        save(claim, Actor.of(seller));
+    }
+
+    /** The seller ships the missing units (or the exchange's replacement) and enters the tracking number. */
+    @Transactional
+    public void reship(long claimId, CurrentUser seller, Long expectedVersion, Carrier carrier,
+            String trackingNumber) {
+        Claim claim = forSeller(claimId, seller, expectedVersion);
+        if (claim.status() != ClaimStatus.AWAITING_RESHIPMENT) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
+        ShipmentView parcel = shipping.registerLeg(claim.orderId(), ShipmentDirection.RESHIPMENT, carrier,
+                trackingNumber, "SELLER", claim.id());
+        claim.reshipped(Actor.of(seller), parcel.id(), parcel.trackingNumber(), clockOf(claim), clock.instant());
+        save(claim, Actor.of(seller));
+    }
+
+    @Transactional
+    public void confirmReturn(long claimId, CurrentUser seller, Long expectedVersion, InspectionResult result,
+            String note, Money offeredRefund, List<EvidenceUpload> photos) {
+        Claim claim = forSeller(claimId, seller, expectedVersion);
+        List<EvidenceStore.Checked> checked = evidence.check(photos);
+        claim.confirmReturn(Actor.of(seller), result, note, offeredRefund, clockOf(claim), clock.instant());
+        evidence.store(claim.id(), null, EvidencePurpose.INSPECTION, Actor.of(seller), checked);
+        save(claim, Actor.of(seller));
+    }
+
+    // ------------------------------------------------------------------------------------------ buyer moves
+
+    @Transactional
+    public void acceptProposal(long claimId, CurrentUser buyer, Long expectedVersion) {
+        Claim claim = forBuyer(claimId, buyer, expectedVersion);
+        claim.acceptProposal(Actor.of(buyer), clockOf(claim), clock.instant());
+        save(claim, Actor.of(buyer));
+    }
+
+    @Transactional
+    public void rejectProposal(long claimId, CurrentUser buyer, Long expectedVersion, String why) {
+        Claim claim = forBuyer(claimId, buyer, expectedVersion);
+        claim.rejectProposal(Actor.of(buyer), why, clockOf(claim), clock.instant());
+        save(claim, Actor.of(buyer));
+    }
+
+    /** The buyer ships the return and enters its tracking number. */
+    @Transactional
+    public void shipReturn(long claimId, CurrentUser buyer, Long expectedVersion, Carrier carrier,
+            String trackingNumber) {
+        Claim claim = forBuyer(claimId, buyer, expectedVersion);
+        if (claim.status() != ClaimStatus.AWAITING_RETURN_SHIPMENT) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
+        ShipmentView parcel = shipping.registerLeg(claim.orderId(), ShipmentDirection.RETURN, carrier,
+                trackingNumber, "BUYER", claim.id());
+        claim.returnShipped(Actor.of(buyer), parcel.id(), parcel.trackingNumber(), clockOf(claim), clock.instant());
+        save(claim, Actor.of(buyer));
+    }
+
+    @Transactional
+    public void confirmReceived(long claimId, CurrentUser buyer, Long expectedVersion) {
+        Claim claim = forBuyer(claimId, buyer, expectedVersion);
+        claim.confirmReceived(Actor.of(buyer), clock.instant());
+        save(claim, Actor.of(buyer));
+    }
+
+    @Transactional
+    public void withdraw(long claimId, CurrentUser buyer, Long expectedVersion, String why) {
+        Claim claim = forBuyer(claimId, buyer, expectedVersion);
+        claim.withdraw(Actor.of(buyer), blankToNull(why), clock.instant());
+        save(claim, Actor.of(buyer));
+    }
+
+    /** The buyer or the seller asks the platform to step in. */
+    @Transactional
+    public void escalate(long claimId, CurrentUser party, Long expectedVersion, String why) {
+        Claim claim = party.role() == Role.BUYER ? forBuyer(claimId, party, expectedVersion)
+                : forSeller(claimId, party, expectedVersion);
+        claim.escalate(Actor.of(party), why, clockOf(claim), clock.instant());
+        save(claim, Actor.of(party));
+    }
+
+    // ------------------------------------------------------------------------------------------ messages
+
+    /** A message (and files) from a party of the claim or an agent, while the claim is open. */
+    @Transactional
+    public void addMessage(long claimId, CurrentUser author, String body, List<EvidenceUpload> files) {
+        Claim claim = visible(claimId, author);
+        if (!claim.status().isOpen()) {
+            throw new TransitionRejected("claim.rejected.closed");
+        }
+        String text = body == null ? "" : body.strip();
+        List<EvidenceStore.Checked> checked = evidence.check(files);
+        if (text.isEmpty() && checked.isEmpty()) {
+            throw new ClaimNotAllowed("body", "claim.message.error.empty");
+        }
+        if (text.length() > ClaimMessage.MAX_LENGTH) {
+            throw new ClaimNotAllowed("body", "claim.message.error.length", ClaimMessage.MAX_LENGTH);
+        }
+        Actor actor = Actor.of(author);
+        ClaimMessage message = messages.saveAndFlush(new ClaimMessage(claim.id(), actor,
+                text.isEmpty() ? "—" : text, clock.instant()));
+        evidence.store(claim.id(), message.id(), EvidencePurpose.MESSAGE, actor, checked);
+    }
+
+    // ------------------------------------------------------------------------------------------ reading
+
+    @Transactional(readOnly = true)
+    public Claim claim(long claimId, CurrentUser viewer) {
+        return visible(claimId, viewer);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Claim> buyerClaims(long buyerId, Pageable pageable) {
+        return claims.pageForBuyer(buyerId, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Claim> sellerQueue(long shopId, Pageable pageable) {
+        return claims.pageNeedingSeller(shopId, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Claim> shopClaims(long shopId, Collection<ClaimStatus> statuses, Pageable pageable) {
+        return claims.pageForShop(shopId, statuses, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<ClaimStatus, Long> countsForShop(long shopId) {
+        Map<ClaimStatus, Long> counts = new EnumMap<>(ClaimStatus.class);
+        for (Object[] row : claims.countByStatusForShop(shopId)) {
+            counts.put((ClaimStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Claim> claimsOfOrder(long orderId) {
+        return claims.findByOrderIdOrderByCreatedAtAsc(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Claim> claimsOfOrders(Collection<Long> orderIds) {
+        return orderIds.isEmpty() ? List.of() : claims.findByOrderIds(orderIds);
+    }
+
+    /** An evidence file's metadata and bytes, if the viewer may see the claim it belongs to. */
+    @Transactional(readOnly = true)
+    public EvidenceDownload download(long evidenceId, CurrentUser viewer) {
+        EvidenceFile file = evidence.file(evidenceId).orElseThrow(() -> new NotFound("Evidence", evidenceId));
+        visible(file.claimId(), viewer);
+        return new EvidenceDownload(file.fileName(), file.contentType(), evidence.content(file.id()));
+    }
+
+    /** A downloadable file. */
+    public record EvidenceDownload(String fileName, String contentType, byte[] bytes) {
+    }
+
+    // ------------------------------------------------------------------------------------------ system
+
+    /**
+     * Applies the consequence of one passed deadline, in its own transaction, on a claim no other node is working
+     * on.
+     *
+     * @return the claim handled, or empty when no deadline is due
+     * @throws DeadlineFailed when the consequence could not be applied (the claim is named)
+     */
+    Optional<Long> applyNextDeadline() {
+        Instant now = clock.instant();
+        long[] current = { -1 };
+        try {
+            return tx.execute(status -> {
+                Optional<Long> due = claims.lockNextDue(now);
+                if (due.isEmpty()) {
+                    return Optional.<Long>empty();
+                }
+                current[0] = due.get();
+                Claim claim = claims.findById(due.get()).orElseThrow();
+                claim.onDeadline(clockOf(claim), now);
+                save(claim, Actor.SYSTEM);
+                return due;
+            });
+        } catch (RuntimeException e) {
+            if (current[0] < 0) {
+                throw e;
+            }
+            throw new DeadlineFailed(current[0], e);
+        }
+    }
+
+    /** A deadline's consequence failed for this claim. */
+    static class DeadlineFailed extends RuntimeException {
+
+        final long claimId;
+
+        DeadlineFailed(long claimId, Throwable cause) {
+            super("Deadline of claim " + claimId + " failed: " + cause.getMessage(), cause);
+            this.claimId = claimId;
+        }
+    }
+
+    /**
+     * When a deadline's consequence cannot be applied (e.g. the refund would exceed what is left on the order),
+     * the claim goes to a platform agent instead of waiting forever.
+     */
+    void escalateStuck(long claimId, String rule) {
+        tx.executeWithoutResult(status -> {
+            Claim claim = claims.findById(claimId).orElseThrow();
+            if (claim.status().isOpen() && claim.status() != ClaimStatus.AWAITING_AGENT) {
+                claim.escalateBySystem(rule, clockOf(claim), clock.instant());
+                save(claim, Actor.SYSTEM);
+            }
+        });
+    }
+
+    @Transactional
+    void onReturnDelivered(long claimId, Instant at) {
+        claims.findById(claimId).ifPresent(claim -> {
+            claim.returnDelivered(at, clockOf(claim));
+            save(claim, Actor.CARRIER);
+        });
+    }
+
+    @Transactional
+    void onReshipmentDelivered(long claimId, Instant at) {
+        claims.findById(claimId).ifPresent(claim -> {
+            claim.reshipmentDelivered(at);
+            save(claim, Actor.CARRIER);
+        });
+    }
+
+    @Transactional
+    void onRefundPaid(long claimId, Money amount, Instant at) {
+        claims.findById(claimId).ifPresent(claim -> {
+            claim.refundPaid(amount, at);
+            save(claim, Actor.SYSTEM);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------ mechanics
+
+    ClaimClock clockOf(Claim claim) {
+        return ClaimClock.of(catalog.policyFor(claim.shopId()));
+    }
+
+    /** Saves the claim and records the money its moves asked for, in the same transaction. */
+    private void save(Claim claim, Actor actor) {
+        for (ClaimEffect effect : claim.drainEffects()) {
+            if (effect instanceof ClaimEffect.Refund refund) {
+                try {
+                    payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REFUND,
+                            refund.amount(), refund.lines().stream()
+                                    .map(l -> new PaymentOrder.Line(l.orderLineId(), l.quantity(), l.amount()))
+                                    .toList(),
+                            "claim-" + claim.id() + "-refund-" + refund.sequence(), refund.costBearer(),
+                            refund.reason(), claim.claimNumber(), actor.ledgerName()));
+                } catch (RefundExceedsPaid e) {
+                    throw new TransitionRejected("claim.rejected.refundCap", e.refundable().format());
+                }
+            } else if (effect instanceof ClaimEffect.Compensate compensation) {
+                payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.COMPENSATION,
+                        compensation.amount(), List.of(), "claim-" + claim.id() + "-" + compensation.key(),
+                        compensation.costBearer(), compensation.reason(), claim.claimNumber(), actor.ledgerName()));
+            }
+        }
+        try {
+            claims.saveAndFlush(claim);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ClaimChanged();
+        }
+    }
+
+    private OrderDetails ownOrder(long orderId, CurrentUser buyer) {
+        OrderDetails order = orders.details(orderId, buyer);
+        if (!buyer.isBuyer(order.buyerId())) {
+            throw new NotFound("Order", orderId);
+        }
+        return order;
+    }
+
+    private Claim visible(long claimId, CurrentUser viewer) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        if (viewer == null || !(viewer.isPlatformStaff() || viewer.isBuyer(claim.buyerId())
+                || viewer.isSellerOf(claim.shopId()))) {
+            throw new NotFound("Claim", claimId);
+        }
+        return claim;
+    }
+
+    private Claim forBuyer(long claimId, CurrentUser buyer, Long expectedVersion) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        if (!buyer.isBuyer(claim.buyerId())) {
+            throw new NotFound("Claim", claimId);
+        }
+        return current(claim, expectedVersion);
+    }
+
+    private Claim forSeller(long claimId, CurrentUser seller, Long expectedVersion) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        if (!seller.isSellerOf(claim.shopId())) {
+            throw new NotFound("Claim", claimId);
+        }
+        return current(claim, expectedVersion);
+    }
+
+    private static Claim current(Claim claim, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != claim.version()) {
+            throw new ClaimChanged();
+        }
+        return claim;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.aftersales.claims;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ClaimRepository extends JpaRepository<Claim, Long> {
+
+    Optional<Claim> findBySubmissionKey(String submissionKey);
+
+    List<Claim> findByOrderIdOrderByCreatedAtAsc(long orderId);
+
+    @Query(value = "select nextval('claim_number_seq')", nativeQuery = true)
+    long nextClaimNumber();
+
+    @Query(value = "select c from Claim c where c.buyerId = :buyerId order by c.createdAt desc, c.id desc",
+            countQuery = "select count(c) from Claim c where c.buyerId = :buyerId")
+    Page<Claim> pageForBuyer(long buyerId, Pageable pageable);
+
+    /** The shop's claims waiting for the seller, soonest due first. */
+    @Query(value = """
+            select c from Claim c where c.shopId = :shopId and c.partyToAct = dev.aftersales.claims.Party.SELLER
+            order by c.dueAt asc, c.id asc""",
+            countQuery = """
+            select count(c) from Claim c
+            where c.shopId = :shopId and c.partyToAct = dev.aftersales.claims.Party.SELLER""")
+    Page<Claim> pageNeedingSeller(long shopId, Pageable pageable);
+
+    @Query(value = """
+            select c from Claim c where c.shopId = :shopId and c.status in :statuses
+            order by c.dueAt asc nulls last, c.createdAt desc, c.id desc""",
+            countQuery = "select count(c) from Claim c where c.shopId = :shopId and c.status in :statuses")
+    Page<Claim> pageForShop(long shopId, Collection<ClaimStatus> statuses, Pageable pageable);
+
+    @Query("select c.status, count(c) from Claim c where c.shopId = :shopId group by c.status")
+    List<Object[]> countByStatusForShop(long shopId);
+
+    /** Claims of these orders (for order lists and pages), one query. */
+    @Query("select c from Claim c where c.orderId in :orderIds order by c.createdAt asc")
+    List<Claim> findByOrderIds(Collection<Long> orderIds);
+
+    /** Units of each line of an order taken by claims that did not end without a remedy. */
+    @Query(value = """
+            select l.order_line_id, sum(l.quantity) from claim_lines l join claims c on c.id = l.claim_id
+            where c.order_id = :orderId and c.status <> 'WITHDRAWN' group by l.order_line_id""",
+            nativeQuery = true)
+    List<Object[]> claimedUnits(long orderId);
+
+    /** Open claims on lines of an order, per line and type. */
+    @Query(value = """
+            select l.order_line_id, l.claim_type, c.id, c.claim_number from claim_lines l
+            join claims c on c.id = l.claim_id where c.order_id = :orderId and l.open""", nativeQuery = true)
+    List<Object[]> openClaimsOnLines(long orderId);
+
+    /** Claims whose deadline passed; each is claimed by one node and processed in its own transaction. */
+    @Query(value = """
+            select id from claims where deadline_at <= :now order by deadline_at limit 1 for update skip locked""",
+            nativeQuery = true)
+    Optional<Long> lockNextDue(Instant now);
+
+    @Query("""
+            select count(c) from Claim c where c.buyerId = :buyerId and c.createdAt >= :since
+              and (:excludeId is null or c.id <> :excludeId)""")
+    long countForBuyerSince(long buyerId, Instant since, Long excludeId);
+
+    @Query("""
+            select count(c) from Claim c where c.buyerId = :buyerId and c.createdAt >= :since
+              and c.weightVerdict = dev.aftersales.claims.WeightVerdict.CONTRADICTS""")
+    long countContradictedForBuyerSince(long buyerId, Instant since);
+}

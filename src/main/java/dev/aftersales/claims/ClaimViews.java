@@ -1,0 +1,204 @@
+package dev.aftersales.claims;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.catalog.Shop;
+import dev.aftersales.identity.AccountManagement;
+import dev.aftersales.identity.UserAccount;
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.payments.MovementView;
+import dev.aftersales.payments.PaymentManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shipping.ShipmentView;
+import dev.aftersales.shipping.ShippingManagement;
+
+/**
+ * Builds what claim pages show: the detail of one claim for one viewer (with the moves that viewer may make now),
+ * and pages of claim rows with a fixed number of queries however many rows there are.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ClaimViews {
+
+    private final ClaimManagement claims;
+    private final ClaimMessageRepository messages;
+    private final EvidenceStore evidence;
+    private final OrderManagement orders;
+    private final ShippingManagement shipping;
+    private final PaymentManagement payments;
+    private final CatalogManagement catalog;
+    private final AccountManagement accounts;
+    private final WeightCheckSettings weightSettings;
+    private final Clock clock;
+
+    ClaimViews(ClaimManagement claims, ClaimMessageRepository messages, EvidenceStore evidence,
+            OrderManagement orders, ShippingManagement shipping, PaymentManagement payments,
+            CatalogManagement catalog, AccountManagement accounts, WeightCheckSettings weightSettings,
+            Clock clock) {
+        this.claims = claims;
+        this.messages = messages;
+        this.evidence = evidence;
+        this.orders = orders;
+        this.shipping = shipping;
+        this.payments = payments;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.weightSettings = weightSettings;
+        this.clock = clock;
+    }
+
+    /** The claim as {@code viewer} may see it; someone else's claim is "not found". */
+    public ClaimView detail(long claimId, CurrentUser viewer) {
+        Claim claim = claims.claim(claimId, viewer);
+        OrderDetails order = orders.details(claim.orderId());
+        Instant now = clock.instant();
+        List<ShipmentView> parcels = shipping.shipmentsOf(claim.orderId());
+        WeightCheck weight = null;
+        if (claim.type().weightChecked()) {
+            int claimed = claim.lines().stream().mapToInt(l -> l.unitWeightGrams() * l.quantity()).sum();
+            weight = WeightCheck.of(weightSettings, order.expectedWeightGrams(), claimed, ClaimManagement.measured(parcels),
+                    claim.type() == ClaimType.NOT_RECEIVED);
+        }
+        List<EvidenceFile> files = evidence.ofClaim(claim.id());
+        Map<Long, List<ClaimView.EvidenceView>> byMessage = new HashMap<>();
+        List<ClaimView.EvidenceView> unattached = new ArrayList<>();
+        for (EvidenceFile file : files) {
+            ClaimView.EvidenceView view = new ClaimView.EvidenceView(file.id(), file.fileName(), file.contentType(),
+                    file.sizeBytes(), file.image(), file.uploadedByRole(), file.uploadedByName(), file.uploadedAt(),
+                    file.purpose());
+            if (file.messageId() == null) {
+                unattached.add(view);
+            } else {
+                byMessage.computeIfAbsent(file.messageId(), k -> new ArrayList<>()).add(view);
+            }
+        }
+        List<ClaimView.MessageView> conversation = messages.findByClaimIdOrderBySentAtAscIdAsc(claim.id()).stream()
+                .map(m -> new ClaimView.MessageView(m.id(), m.authorRole(), m.authorName(), m.body(), m.sentAt(),
+                        byMessage.getOrDefault(m.id(), List.of())))
+                .toList();
+        var currency = claim.requestedAmount().currency();
+        List<ClaimView.TimelineView> timeline = claim.timeline().stream()
+                .map(t -> new ClaimView.TimelineView(t.at(), t.actorRole(), t.actorName(), t.action(),
+                        t.fromStatus(), t.toStatus(), t.rule(), t.note(),
+                        t.amountMinor() == null ? null : new Money(t.amountMinor(), currency)))
+                .toList();
+        List<MovementView> refunds = payments.movementsOfClaim(claim.id());
+        ShipmentView returnParcel = parcel(parcels, claim.returnShipmentId());
+        ShipmentView reshipment = parcel(parcels, claim.reshipmentShipmentId());
+        return new ClaimView(claim.id(), claim.claimNumber(), claim.version(), claim.orderId(), claim.orderNumber(),
+                claim.shopId(), order.shopName(), claim.buyerId(), order.buyerName(), claim.type(), claim.reason(),
+                claim.description(), claim.remedy(), claim.requestedAmount(), claim.linesAmount(), claim.status(),
+                claim.partyToAct(), claim.dueAt(), claim.dueAt() != null && !claim.dueAt().isAfter(now),
+                claim.lines().stream().map(l -> new ClaimView.LineView(l.orderLineId(), l.sku(), l.title(),
+                        l.quantity(), new Money(l.amountMinor(), currency))).toList(),
+                claim.proposalRemedy(), claim.proposalAmount(), claim.proposalNote(), claim.rejectionReason(),
+                claim.inspectionResult(), claim.inspectionNote(), weight, claim.fastTracked(),
+                claim.fastTrackRule(), claim.outcome(), claim.refundedAmount(), claim.createdAt(), claim.endedAt(),
+                timeline, conversation, unattached, refunds, returnParcel, reshipment,
+                actions(claim, viewer, now));
+    }
+
+    private static ShipmentView parcel(List<ShipmentView> parcels, Long id) {
+        return id == null ? null : parcels.stream().filter(p -> p.id() == id).findFirst().orElse(null);
+    }
+
+    /** The moves {@code viewer} may make on the claim now. */
+    static Set<ClaimAction> actions(Claim claim, CurrentUser viewer, Instant now) {
+        Set<ClaimAction> actions = EnumSet.noneOf(ClaimAction.class);
+        if (!claim.status().isOpen()) {
+            return actions;
+        }
+        Actor actor = Actor.of(viewer);
+        actions.add(ClaimAction.MESSAGE);
+        if (viewer.isBuyer(claim.buyerId())) {
+            switch (claim.status()) {
+                case PROPOSAL_PENDING -> {
+                    actions.add(ClaimAction.ACCEPT_PROPOSAL);
+                    actions.add(ClaimAction.REJECT_PROPOSAL);
+                }
+                case AWAITING_RETURN_SHIPMENT -> actions.add(ClaimAction.SHIP_RETURN);
+                case RESHIPMENT_IN_TRANSIT -> actions.add(ClaimAction.CONFIRM_RECEIVED);
+                default -> {
+                }
+            }
+            if (claim.canWithdraw()) {
+                actions.add(ClaimAction.WITHDRAW);
+            }
+        } else if (viewer.isSellerOf(claim.shopId())) {
+            switch (claim.status()) {
+                case AWAITING_SELLER -> {
+                    actions.add(ClaimAction.ACCEPT);
+                    actions.add(ClaimAction.PROPOSE);
+                    actions.add(ClaimAction.REJECT);
+                }
+                case AWAITING_RESHIPMENT -> actions.add(ClaimAction.RESHIP);
+                case AWAITING_RETURN_CONFIRMATION, RETURN_IN_TRANSIT -> actions.add(ClaimAction.CONFIRM_RETURN);
+                default -> {
+                }
+            }
+        }
+        if (claim.canEscalate(actor, now)) {
+            actions.add(ClaimAction.ESCALATE);
+        }
+        return actions;
+    }
+
+    /** A page of claim rows: the claims were loaded already; shops, buyers and lines come in one query each. */
+    public Page<ClaimSummary> summaries(Page<Claim> page) {
+        List<Claim> content = page.getContent();
+        if (content.isEmpty()) {
+            return new PageImpl<>(List.of(), page.getPageable(), page.getTotalElements());
+        }
+        Map<Long, Shop> shops = catalog.shopsById(content.stream().map(Claim::shopId).distinct().toList());
+        Map<Long, UserAccount> buyers = accounts
+                .accountsById(content.stream().map(Claim::buyerId).distinct().toList());
+        Instant now = clock.instant();
+        List<ClaimSummary> rows = content.stream().map(c -> summary(c, shops, buyers, now)).toList();
+        return new PageImpl<>(rows, page.getPageable(), page.getTotalElements());
+    }
+
+    /** Rows for claims already loaded (e.g. the claims of one order). */
+    public List<ClaimSummary> summaries(Collection<Claim> loaded) {
+        if (loaded.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Shop> shops = catalog.shopsById(loaded.stream().map(Claim::shopId).distinct().toList());
+        Map<Long, UserAccount> buyers = accounts
+                .accountsById(loaded.stream().map(Claim::buyerId).distinct().toList());
+        Instant now = clock.instant();
+        return loaded.stream().map(c -> summary(c, shops, buyers, now)).toList();
+    }
+
+    private static ClaimSummary summary(Claim c, Map<Long, Shop> shops, Map<Long, UserAccount> buyers,
+            Instant now) {
+        List<ClaimLine> lines = c.lines();
+        return new ClaimSummary(c.id(), c.claimNumber(), c.orderId(), c.orderNumber(),
+                shops.containsKey(c.shopId()) ? shops.get(c.shopId()).name() : "",
+                buyers.containsKey(c.buyerId()) ? buyers.get(c.buyerId()).displayName() : "", c.type(), c.status(),
+                c.partyToAct(), c.dueAt(), c.dueAt() != null && !c.dueAt().isAfter(now), c.requestedAmount(),
+                c.remedy(), c.createdAt(), lines.isEmpty() ? "" : lines.get(0).title(), lines.size());
+    }
+
+    /** Claims of several orders grouped by order (order lists), one query. */
+    public Map<Long, List<ClaimSummary>> byOrder(Collection<Long> orderIds) {
+        List<Claim> loaded = claims.claimsOfOrders(orderIds);
+        return summaries(loaded).stream().collect(Collectors.groupingBy(ClaimSummary::orderId));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.aftersales.claims;
+
+/** A claim of this type is already open on one of these lines: the page links to it. */
+public class DuplicateClaim extends RuntimeException {
+
+    private final long claimId;
+    private final String claimNumber;
+
+    public DuplicateClaim(long claimId, String claimNumber) {
+        super("Claim " + claimNumber + " is already open on this line");
+        this.claimId = claimId;
+        this.claimNumber = claimNumber;
+    }
+
+    public long claimId() {
+        return claimId;
+    }
+
+    public String claimNumber() {
+        return claimNumber;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.aftersales.claims;
+
+/** Why a file was attached. */
+public enum EvidencePurpose {
+    /** With the claim as filed. */
+    CLAIM,
+    /** With a message. */
+    MESSAGE,
+    /** With the seller's rejection. */
+    REJECTION,
+    /** With the seller's inspection of a returned parcel. */
+    INSPECTION
+}

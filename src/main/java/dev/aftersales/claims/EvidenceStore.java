@@ -1,0 +1,122 @@
+package dev.aftersales.claims;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.tika.Tika;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps evidence files in PostgreSQL. A file is accepted when its content is a JPEG, PNG, WebP or GIF image or a PDF
+ * (whatever its name or declared type says), within the size limit; a form carries at most the configured number
+ * of files. SVG, HTML and everything else are refused.
+ */
+@Component
+class EvidenceStore {
+
+    static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
+            "application/pdf");
+
+    private final EvidenceRepository files;
+    private final JdbcTemplate jdbc;
+    private final EvidenceSettings settings;
+    private final Clock clock;
+    private final Tika tika = new Tika();
+
+    EvidenceStore(EvidenceRepository files, JdbcTemplate jdbc, EvidenceSettings settings, Clock clock) {
+        this.files = files;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Checks every file; throws {@link InvalidEvidence} naming each refused one. */
+    List<Checked> check(List<EvidenceUpload> uploads) {
+        List<EvidenceUpload> present = uploads == null ? List.of()
+                : uploads.stream().filter(u -> !u.isEmpty()).toList();
+        List<InvalidEvidence.Problem> problems = new ArrayList<>();
+        if (present.size() > settings.maxFiles()) {
+            problems.add(new InvalidEvidence.Problem("", "claim.evidence.error.tooMany", settings.maxFiles()));
+        }
+        List<Checked> checked = new ArrayList<>();
+        for (EvidenceUpload upload : present) {
+            String name = safeName(upload.originalName());
+            if (upload.bytes().length > settings.maxFileSize().toBytes()) {
+                problems.add(new InvalidEvidence.Problem(name, "claim.evidence.error.tooLarge", name,
+                        settings.maxFileSize().toMegabytes()));
+                continue;
+            }
+            String type = tika.detect(upload.bytes());
+            if (!ACCEPTED.contains(type)) {
+                problems.add(new InvalidEvidence.Problem(name, "claim.evidence.error.type", name));
+                continue;
+            }
+            checked.add(new Checked(name, type, upload.bytes()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidEvidence(problems);
+        }
+        return checked;
+    }
+
+    /** Stores checked files for a claim (in the caller's transaction). */
+    List<EvidenceFile> store(long claimId, Long messageId, EvidencePurpose purpose, Actor uploader,
+            List<Checked> checked) {
+        List<EvidenceFile> stored = new ArrayList<>();
+        for (Checked file : checked) {
+            EvidenceFile saved = files.saveAndFlush(new EvidenceFile(claimId, messageId, purpose, uploader,
+                    file.name(), file.contentType(), file.bytes().length, sha256(file.bytes()), clock.instant()));
+            jdbc.update("insert into claim_evidence_content (evidence_id, data) values (?, ?)", saved.id(),
+                    file.bytes());
+            stored.add(saved);
+        }
+        return stored;
+    }
+
+    Optional<EvidenceFile> file(long id) {
+        return files.findById(id);
+    }
+
+    byte[] content(long evidenceId) {
+        return jdbc.queryForObject("select data from claim_evidence_content where evidence_id = ?", byte[].class,
+                evidenceId);
+    }
+
+    List<EvidenceFile> ofClaim(long claimId) {
+        return files.findByClaimIdOrderByUploadedAtAscIdAsc(claimId);
+    }
+
+    /** Only the last path segment, printable characters, at most 100 characters. */
+    static String safeName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "").trim();
+        if (name.isEmpty()) {
+            name = "file";
+        }
+        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file that passed the checks. */
+    record Checked(String name, String contentType, byte[] bytes) {
+
+        @Override
+        public String toString() {
+            return name + " (" + contentType + ", " + bytes.length + " bytes)";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.aftersales.payments;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MovementRepository extends JpaRepository<Movement, Long> {
+
+    Optional<Movement> findByIdempotencyKey(String idempotencyKey);
+
+    List<Movement> findByOrderIdOrderByRequestedAtAscIdAsc(long orderId);
+
+    List<Movement> findByClaimIdOrderByRequestedAtAscIdAsc(long claimId);
+
+    List<Movement> findByClaimIdInOrderByRequestedAtAscIdAsc(Collection<Long> claimIds);
+
+    /** Claims one pending movement for execution; rows another node is executing are skipped. */
+    @Query(value = "select * from payment_movements where id = :id and status = 'PENDING' for update skip locked",
+            nativeQuery = true)
+    Optional<Movement> claimPending(long id);
+
+    @Query(value = """
+            select id from payment_movements where status = 'PENDING' and next_attempt_at <= :now
+            order by next_attempt_at limit :limit""", nativeQuery = true)
+    List<Long> duePending(Instant now, int limit);
+
+    @Query("""
+            select l.orderLineId, sum(l.quantity) from Movement m join m.lines l
+            where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
+            group by l.orderLineId""")
+    List<Object[]> refundedUnits(long orderId);
+}

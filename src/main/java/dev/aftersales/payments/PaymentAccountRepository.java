@@ -1,0 +1,24 @@
+package dev.aftersales.payments;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface PaymentAccountRepository extends JpaRepository<PaymentAccount, Long> {
+
+    @Modifying
+    @Query(value = """
+            insert into payment_accounts (order_id, currency, paid_minor, refunded_minor, compensated_minor, version)
+            values (:orderId, :currency, :paidMinor, 0, 0, 0) on conflict (order_id) do nothing""",
+            nativeQuery = true)
+    void openIfMissing(long orderId, String currency, long paidMinor);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from PaymentAccount a where a.orderId = :orderId")
+    Optional<PaymentAccount> lockById(long orderId);
+}
