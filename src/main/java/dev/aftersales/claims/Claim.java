@@ -621,6 +621,11 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
     }
 
+    /** The events registered since the claim was loaded (published when it is saved). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
     /** The money effects of the moves made since the last call; the service applies them. */
     List<ClaimEffect> drainEffects() {
         List<ClaimEffect> drained = List.copyOf(effects);

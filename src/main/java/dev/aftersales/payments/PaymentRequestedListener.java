@@ -2,14 +2,15 @@ package dev.aftersales.payments;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Right after a movement's transaction commits, executes it once, in the same thread, so that a buyer who accepts a
- * refund sees it confirmed on the next page. A failure is left to {@link PaymentRetrySweep}; a crash before this
- * runs leaves the movement pending for the sweep too.
+ * Right after a movement's transaction commits, executes it once on the application's task executor (not in the
+ * committing thread, which still holds its database connection until the commit completes). A failure is left to
+ * {@link PaymentRetrySweep}; a crash before this runs leaves the movement pending for the sweep too.
  */
 @Component
 class PaymentRequestedListener {
@@ -22,8 +23,9 @@ class PaymentRequestedListener {
         this.executor = executor;
     }
 
+    @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void onRequested(MovementRequested requested) {
+    public void onRequested(MovementRequested requested) {
         try {
             executor.execute(requested.movementId());
         } catch (RuntimeException e) {
