@@ -259,7 +259,8 @@ public class ClaimManagement {
                     payments.refundable(order.id()).format());
         }
         List<EvidenceStore.Checked> files = evidence.check(command.evidence());
-        WeightCheck weight = command.type().weightChecked() ? weightCheck(order, facts.parcels(), lines) : null;
+        WeightCheck weight = command.type().weightChecked()
+                ? weightCheck(order, facts.parcels(), lines, command.type() == ClaimType.NOT_RECEIVED) : null;
         String number = "AS" + claims.nextClaimNumber();
         ClaimDraft draft = new ClaimDraft(number, order.id(), order.orderNumber(), order.shopId(), order.buyerId(),
                 command.type(), command.reason(), command.remedy(), blankToNull(command.description()), requested,
@@ -279,10 +280,11 @@ public class ClaimManagement {
         return claim.id();
     }
 
-    WeightCheck weightCheck(OrderDetails order, List<ShipmentView> parcels, List<ClaimDraft.Line> lines) {
+    WeightCheck weightCheck(OrderDetails order, List<ShipmentView> parcels, List<ClaimDraft.Line> lines,
+            boolean notReceived) {
         int claimed = lines.stream().mapToInt(l -> l.unitWeightGrams() * l.quantity()).sum();
         return WeightCheck.of(weightSettings, order.expectedWeightGrams(), claimed, measured(parcels),
-                false);
+                notReceived);
     }
 
     /** The carrier's weight of the outbound parcels, if every one of them was weighed. */
