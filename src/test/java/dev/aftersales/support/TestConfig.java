@@ -3,6 +3,7 @@ package dev.aftersales.support;
 import java.time.Instant;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -15,6 +16,13 @@ public class TestConfig {
     @Primary
     MutableClock mutableClock() {
         return new MutableClock(Instant.now());
+    }
+
+    /** Lets the run close this context before it stops the database (see {@link TestDatabase#stop()}). */
+    @Bean
+    Object closeBeforeTheDatabaseStops(ConfigurableApplicationContext context) {
+        TestDatabase.closeBeforeStopping(context);
+        return Boolean.TRUE;
     }
 
     /**
