@@ -22,13 +22,15 @@ public abstract class BrowserTest {
     @LocalServerPort
     protected int port;
 
-    /** Signs in on the login page as the account and waits until the desk has left the login page. */
+    /**
+     * Signs in on the login page (in whatever language it shows) as the account and waits until the desk has left
+     * the login page and shows who is signed in.
+     */
     protected static void logIn(Page page, UserAccount account) {
         page.navigate("/login");
-        page.getByLabel("Username").fill(account.username());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.locator("#username").fill(account.username());
+        page.locator("#password").fill(Fixtures.PASSWORD);
+        page.locator("#content form button[type=submit]").click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
         assertThat(page.locator("header")).containsText(account.displayName());
     }
