@@ -59,7 +59,7 @@ class SellerShippingBrowserIntegrationTests extends BrowserTest {
         submit(page, "SF", "SF12345");
         Locator error = page.locator("#trackingNumber-error");
         assertThat(error).isVisible();
-        assertThat(error).hasText("This is not a SF tracking number. It looks like SF1234567890123.");
+        assertThat(error).hasText("This is not a SF Express tracking number. It looks like SF1234567890123.");
         assertThat(page.getByLabel("Tracking number")).hasValue("SF12345");
         assertThat(page.getByLabel("Carrier")).hasValue("SF");
 
