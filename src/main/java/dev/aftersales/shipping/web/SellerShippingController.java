@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -62,7 +63,9 @@ class SellerShippingController {
                 return "redirect:/seller/orders/" + id;
             } catch (InvalidTrackingNumber e) {
                 errors.rejectValue("trackingNumber", "shipping.error.format",
-                        new Object[] { form.carrier().name(), form.carrier().example() }, e.getMessage());
+                        new Object[] {
+                                new DefaultMessageSourceResolvable("shipping.carrier." + form.carrier().name()),
+                                form.carrier().example() }, e.getMessage());
             } catch (TrackingNumberInUse e) {
                 errors.rejectValue("trackingNumber", "shipping.error.inUse", e.getMessage());
             } catch (OrderNotAwaitingShipment e) {
