@@ -25,6 +25,12 @@ public class TestConfig {
         return Boolean.TRUE;
     }
 
+    /** Counts each thread's SQL statements, for the tests that keep list pages from growing per row. */
+    @Bean
+    static SqlStatementCounter sqlStatementCounter() {
+        return new SqlStatementCounter();
+    }
+
     /**
      * Reactions to events (@ApplicationModuleListener) run in the publishing thread right after its transaction
      * commits, so a test sees their effect when the call returns, without waiting. In production they run on the

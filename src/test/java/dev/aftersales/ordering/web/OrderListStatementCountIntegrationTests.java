@@ -1,0 +1,135 @@
+package dev.aftersales.ordering.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import dev.aftersales.identity.UserAccount;
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.shared.Role;
+import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.Fixtures;
+import dev.aftersales.support.Fixtures.World;
+import dev.aftersales.support.MutableClock;
+import dev.aftersales.support.SqlStatementCounter;
+
+/**
+ * The order lists run the same number of SQL statements however many rows they show: a list with 3N rows costs
+ * what a list with N rows costs (no query per row).
+ */
+@AftersalesIntegrationTest
+class OrderListStatementCountIntegrationTests {
+
+    static final int N = 3;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    MutableClock clock;
+
+    World few;
+    World many;
+    List<OrderDetails> fewOrders;
+    List<OrderDetails> manyOrders;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        few = fixtures.world();
+        many = fixtures.world();
+        fewOrders = orders(few, N);
+        manyOrders = orders(many, 3 * N);
+    }
+
+    /** Orders in every shipping state: awaiting shipment, shipped, delivered. */
+    List<OrderDetails> orders(World world, int count) {
+        List<OrderDetails> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            OrderDetails order = fixtures.paidOrder(world);
+            switch (i % 3) {
+                case 1 -> fixtures.ship(order);
+                case 2 -> fixtures.deliver(order, 2_000);
+                default -> {
+                }
+            }
+            orders.add(order);
+        }
+        return orders;
+    }
+
+    RequestPostProcessor signIn(UserAccount account) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").user(account.username()).password(Fixtures.PASSWORD))
+                .andExpect(redirectedUrl(account.role().home())).andReturn();
+        Cookie cookie = result.getResponse().getCookie("SESSION");
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        return request -> {
+            if (cookie != null) {
+                request.setCookies(cookie);
+            }
+            if (session != null) {
+                request.setSession(session);
+            }
+            return request;
+        };
+    }
+
+    /** Statements for the page, after a first request that warms caches up. */
+    int statements(MockHttpServletRequestBuilder page, List<OrderDetails> expected) throws Exception {
+        mvc.perform(page).andExpect(status().isOk());
+        int count = SqlStatementCounter.count(() -> {
+            var result = mvc.perform(page).andExpect(status().isOk());
+            for (OrderDetails order : expected) {
+                result.andExpect(content().string(containsString(order.orderNumber())));
+            }
+            return null;
+        });
+        assertThat(count).as("statements are counted").isPositive();
+        return count;
+    }
+
+    @Test
+    void theBuyersOrderListDoesNotQueryPerRow() throws Exception {
+        int small = statements(get("/buyer/orders").with(signIn(few.buyer())), fewOrders);
+        int large = statements(get("/buyer/orders").with(signIn(many.buyer())), manyOrders);
+        assertThat(large).as("statements for %d rows against %d for %d rows", 3 * N, small, N).isEqualTo(small);
+    }
+
+    @Test
+    void theSellersOrderListDoesNotQueryPerRow() throws Exception {
+        int small = statements(get("/seller/orders").param("filter", "all").with(signIn(few.seller())), fewOrders);
+        int large = statements(get("/seller/orders").param("filter", "all").with(signIn(many.seller())),
+                manyOrders);
+        assertThat(large).as("statements for %d rows against %d for %d rows", 3 * N, small, N).isEqualTo(small);
+        int smallToShip = statements(get("/seller/orders").with(signIn(few.seller())), List.of(fewOrders.get(0)));
+        int largeToShip = statements(get("/seller/orders").with(signIn(many.seller())), List.of(manyOrders.get(0)));
+        assertThat(largeToShip).isEqualTo(smallToShip);
+    }
+
+    @Test
+    void theAgentsSearchDoesNotQueryPerRow() throws Exception {
+        RequestPostProcessor agent = signIn(fixtures.account(Role.AGENT, null));
+        int small = statements(get("/agent/orders").param("q", few.buyer().username()).with(agent), fewOrders);
+        int large = statements(get("/agent/orders").param("q", many.buyer().username()).with(agent), manyOrders);
+        assertThat(large).as("statements for %d rows against %d for %d rows", 3 * N, small, N).isEqualTo(small);
+    }
+}
