@@ -46,7 +46,7 @@ class ClaimOrderSection implements OrderPageSection {
                 : List.of();
         String base = buyer ? "/buyer/claims/" : viewer.isSellerOf(order.shopId()) ? "/seller/claims/"
                 : "/agent/claims/";
-        return new Data(order.id(), buyer, availability, views.summaries(claims.claimsOfOrder(order.id())), base);
+        return new Data(order.id(), buyer, availability, views.ofOrder(order.id()), base);
     }
 
     /**

@@ -117,8 +117,7 @@ class BuyerClaimController {
 
     @GetMapping("/buyer/claims")
     String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
-        var result = views.summaries(claims.buyerClaims(me.accountId(), PageRequest.of(Math.max(page, 0),
-                PAGE_SIZE)));
+        var result = views.buyerClaims(me.accountId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("claims", PageView.of(result));
         return "buyer/claims/list";
     }

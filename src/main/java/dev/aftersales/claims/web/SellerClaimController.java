@@ -43,7 +43,7 @@ class SellerClaimController {
     @GetMapping
     String queue(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
         long shop = shopOf(me);
-        var result = views.summaries(claims.sellerQueue(shop, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        var result = views.sellerQueue(shop, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("claims", PageView.of(result));
         var counts = claims.countsForShop(shop);
         model.addAttribute("counts", counts);
