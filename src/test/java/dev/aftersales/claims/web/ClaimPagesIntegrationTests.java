@@ -250,6 +250,19 @@ class ClaimPagesIntegrationTests {
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
     }
 
+    @Test
+    void aSmallRefundOnlyClaimIsRefundedAtOnceAndSaysWhy() throws Exception {
+        MockMultipartHttpServletRequestBuilder form = multipart("/buyer/orders/{id}/claims/new", order.id());
+        form.param("type", "REFUND_ONLY").param("reason", "DAMAGED").param("remedy", "REFUND")
+                .param("requestedAmount", "10.00").param("units[" + line("B") + "]", "1")
+                .param("submissionKey", Fixtures.unique("key"));
+        String location = mvc.perform(english(form).with(as(world.buyerUser())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(english(get(location)).with(as(world.buyerUser()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Refunded at once")))
+                .andExpect(content().string(containsString("In good standing")));
+    }
+
     static byte[] png() {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
