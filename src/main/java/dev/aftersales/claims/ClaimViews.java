@@ -196,6 +196,21 @@ public class ClaimViews {
                 c.remedy(), c.createdAt(), lines.isEmpty() ? "" : lines.get(0).title(), lines.size());
     }
 
+    /** A buyer's claims as rows, newest first (loaded and read in one transaction). */
+    public Page<ClaimSummary> buyerClaims(long buyerId, org.springframework.data.domain.Pageable pageable) {
+        return summaries(claims.buyerClaims(buyerId, pageable));
+    }
+
+    /** The shop's claims waiting for its seller as rows, soonest due first. */
+    public Page<ClaimSummary> sellerQueue(long shopId, org.springframework.data.domain.Pageable pageable) {
+        return summaries(claims.sellerQueue(shopId, pageable));
+    }
+
+    /** The claims of one order as rows. */
+    public List<ClaimSummary> ofOrder(long orderId) {
+        return summaries(claims.claimsOfOrder(orderId));
+    }
+
     /** Claims of several orders grouped by order (order lists), one query. */
     public Map<Long, List<ClaimSummary>> byOrder(Collection<Long> orderIds) {
         List<Claim> loaded = claims.claimsOfOrders(orderIds);

@@ -1,0 +1,58 @@
+package dev.aftersales.claims;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageSection;
+import dev.aftersales.shared.CurrentUser;
+
+/**
+ * The order's claims on the order page and, for its buyer, "Apply for after-sales": each claim type with a link to
+ * its form or why it is not available (and from when it will be).
+ */
+@Component
+class ClaimOrderSection implements OrderPageSection {
+
+    private final ClaimManagement claims;
+    private final ClaimViews views;
+
+    ClaimOrderSection(ClaimManagement claims, ClaimViews views) {
+        this.claims = claims;
+        this.views = views;
+    }
+
+    @Override
+    public int position() {
+        return 20;
+    }
+
+    @Override
+    public String template() {
+        return "claims/order-sections";
+    }
+
+    @Override
+    public String fragment() {
+        return "claims";
+    }
+
+    @Override
+    public Object data(OrderDetails order, CurrentUser viewer) {
+        boolean buyer = viewer.isBuyer(order.buyerId());
+        List<Availability> availability = buyer
+                ? claims.availability(order.id(), viewer).stream().filter(a -> a.type().filedByBuyer()).toList()
+                : List.of();
+        String base = buyer ? "/buyer/claims/" : viewer.isSellerOf(order.shopId()) ? "/seller/claims/"
+                : "/agent/claims/";
+        return new Data(order.id(), buyer, availability, views.ofOrder(order.id()), base);
+    }
+
+    /**
+     * @param claimBase where the viewer opens a claim ("/buyer/claims/")
+     */
+    record Data(long orderId, boolean buyer, List<Availability> availability, List<ClaimSummary> claims,
+            String claimBase) {
+    }
+}

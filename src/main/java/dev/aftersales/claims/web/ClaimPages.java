@@ -1,0 +1,122 @@
+package dev.aftersales.claims.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.claims.ClaimChanged;
+import dev.aftersales.claims.ClaimNotAllowed;
+import dev.aftersales.claims.EvidenceUpload;
+import dev.aftersales.claims.InvalidEvidence;
+import dev.aftersales.claims.TransitionRejected;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Formats;
+
+/** What the claim controllers share: uploads as evidence, message arguments as the reader sees them, flashes. */
+@Component
+class ClaimPages {
+
+    private final Formats formats;
+
+    ClaimPages(Formats formats) {
+        this.formats = formats;
+    }
+
+    static List<EvidenceUpload> uploads(List<MultipartFile> files) {
+        List<EvidenceUpload> uploads = new ArrayList<>();
+        if (files == null) {
+            return uploads;
+        }
+        for (MultipartFile file : files) {
+            if (file == null || file.isEmpty()) {
+                continue;
+            }
+            try {
+                uploads.add(new EvidenceUpload(file.getOriginalFilename(), file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
+    /** Times and amounts in a message's arguments, formatted for the reader. */
+    Object[] args(Object... args) {
+        if (args == null) {
+            return new Object[0];
+        }
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            out[i] = a instanceof Instant t ? formats.dateTime(t) : a instanceof Money m ? formats.money(m) : a;
+        }
+        return out;
+    }
+
+    void evidenceErrors(BindingResult errors, String field, InvalidEvidence e) {
+        for (InvalidEvidence.Problem p : e.problems()) {
+            errors.rejectValue(field, p.messageKey(), args(p.args()), p.messageKey());
+        }
+    }
+
+    void notAllowed(BindingResult errors, ClaimNotAllowed e, List<String> fields) {
+        if (e.field() != null && fields.contains(e.field())) {
+            errors.rejectValue(e.field(), e.messageKey(), args(e.args()), e.messageKey());
+        } else {
+            errors.reject(e.messageKey(), args(e.args()), e.messageKey());
+        }
+    }
+
+    void success(RedirectAttributes redirect, String key, Object... args) {
+        redirect.addFlashAttribute("flashSuccess", key);
+        redirect.addFlashAttribute("flashSuccessArgs", args(args));
+    }
+
+    void failure(RedirectAttributes redirect, String key, Object... args) {
+        redirect.addFlashAttribute("flashError", key);
+        redirect.addFlashAttribute("flashErrorArgs", args(args));
+    }
+
+    /**
+     * Runs a move from the detail page; a refusal comes back to the page as its reason.
+     *
+     * @return whether the move was made
+     */
+    boolean move(RedirectAttributes redirect, String successKey, Runnable move) {
+        try {
+            move.run();
+            success(redirect, successKey);
+            return true;
+        } catch (TransitionRejected e) {
+            failure(redirect, e.messageKey(), e.args());
+        } catch (ClaimNotAllowed e) {
+            failure(redirect, e.messageKey(), e.args());
+        } catch (InvalidEvidence e) {
+            InvalidEvidence.Problem p = e.problems().get(0);
+            failure(redirect, p.messageKey(), p.args());
+        } catch (ClaimChanged | ObjectOptimisticLockingFailureException e) {
+            failure(redirect, "claim.flash.stale");
+        }
+        return false;
+    }
+
+    /** A decimal amount ("12.50") in yuan, or null when blank or not a number. */
+    static Money amount(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Money.parse(text, Money.CNY);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+}
