@@ -222,6 +222,34 @@ class ClaimPagesIntegrationTests {
                 .andExpect(content().string(not(containsString("id=\"remedy-error\""))));
     }
 
+    @Test
+    void theSellerAndAnAgentSeeTheClaimAndTheOrderPageListsIt() throws Exception {
+        long id = fileByPost();
+        String number = views.detail(id, world.buyerUser()).claimNumber();
+        CurrentUser agent = Fixtures.user(fixtures.account(Role.AGENT, null));
+
+        mvc.perform(english(get("/seller/claims/{id}", id)).with(as(world.sellerUser()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Reject the claim")))
+                .andExpect(content().string(containsString("Send the proposal")))
+                .andExpect(content().string(containsString("Contradicts the claim")));
+        mvc.perform(english(get("/agent/claims/{id}", id)).with(as(agent))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(number)))
+                .andExpect(content().string(not(containsString("Reject the claim"))));
+        mvc.perform(english(get("/buyer/orders/{id}", order.id())).with(as(world.buyerUser())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(number)));
+
+        mvc.perform(english(multipart("/seller/claims/{id}/messages", id)).param("body", "Line one\n<i>two</i>")
+                .with(as(world.sellerUser())).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(english(get("/buyer/claims/{id}", id)).with(as(world.buyerUser())))
+                .andExpect(content().string(containsString("Line one\n&lt;i&gt;two&lt;/i&gt;")));
+
+        mvc.perform(english(post("/seller/claims/{id}/reject", id)).param("reason", " ")
+                .with(as(world.sellerUser())).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", "claim.rejected.reasonRequired"));
+        assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
+    }
+
     static byte[] png() {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
