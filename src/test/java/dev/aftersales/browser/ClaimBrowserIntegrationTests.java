@@ -2,17 +2,13 @@ package dev.aftersales.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,34 +204,9 @@ class ClaimBrowserIntegrationTests extends BrowserTest {
     /** Writes a real 1 × 1 PNG. */
     private static Path png(Path file) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
-            chunk(out, "IHDR", new byte[] { 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 });
-            Deflater deflater = new Deflater();
-            deflater.setInput(new byte[] { 0, (byte) 200, 50, 50 });
-            deflater.finish();
-            byte[] buffer = new byte[64];
-            int length = deflater.deflate(buffer);
-            byte[] data = new byte[length];
-            System.arraycopy(buffer, 0, data, 0, length);
-            chunk(out, "IDAT", data);
-            chunk(out, "IEND", new byte[0]);
-            return Files.write(file, out.toByteArray());
+            return Files.write(file, Fixtures.png());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
-        out.write(new byte[] { (byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
-                (byte) data.length });
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        out.write(typeBytes);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        long value = crc.getValue();
-        out.write(new byte[] { (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
     }
 }

@@ -1,15 +1,13 @@
 package dev.aftersales.claims;
 
+import static dev.aftersales.support.Fixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,38 +156,6 @@ class ClaimAccessAndEvidenceIntegrationTests {
     }
 
     /** A real 1×1 PNG. */
-    static byte[] png() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
-            chunk(out, "IHDR", new byte[] { 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 });
-            Deflater deflater = new Deflater();
-            deflater.setInput(new byte[] { 0, (byte) 200, 50, 50 });
-            deflater.finish();
-            byte[] buffer = new byte[64];
-            int length = deflater.deflate(buffer);
-            byte[] data = new byte[length];
-            System.arraycopy(buffer, 0, data, 0, length);
-            chunk(out, "IDAT", data);
-            chunk(out, "IEND", new byte[0]);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
-        out.write(new byte[] { (byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
-                (byte) data.length });
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        out.write(typeBytes);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        long value = crc.getValue();
-        out.write(new byte[] { (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
-    }
 
     static byte[] pdf() {
         return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\n"

@@ -1,5 +1,9 @@
 package dev.aftersales.support;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +127,40 @@ public class Fixtures {
     }
 
     /** A shop, its products, its seller and a buyer. */
+    /** A real 1 × 1 PNG, recognised as an image by its content. */
+    public static byte[] png() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
+            chunk(out, "IHDR", new byte[] { 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 });
+            Deflater deflater = new Deflater();
+            deflater.setInput(new byte[] { 0, (byte) 200, 50, 50 });
+            deflater.finish();
+            byte[] buffer = new byte[64];
+            int length = deflater.deflate(buffer);
+            byte[] data = new byte[length];
+            System.arraycopy(buffer, 0, data, 0, length);
+            chunk(out, "IDAT", data);
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
+        out.write(new byte[] { (byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
+                (byte) data.length });
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.write(typeBytes);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        long value = crc.getValue();
+        out.write(new byte[] { (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
+    }
+
     public record World(Shop shop, List<Product> products, UserAccount seller, UserAccount buyer) {
 
         public CurrentUser sellerUser() {

@@ -1,5 +1,6 @@
 package dev.aftersales.claims.web;
 
+import static dev.aftersales.support.Fixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -14,12 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,38 +259,5 @@ class ClaimPagesIntegrationTests {
         mvc.perform(english(get(location)).with(as(world.buyerUser()))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Refunded at once")))
                 .andExpect(content().string(containsString("In good standing")));
-    }
-
-    static byte[] png() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 });
-            chunk(out, "IHDR", new byte[] { 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 });
-            Deflater deflater = new Deflater();
-            deflater.setInput(new byte[] { 0, (byte) 200, 50, 50 });
-            deflater.finish();
-            byte[] buffer = new byte[64];
-            int length = deflater.deflate(buffer);
-            byte[] data = new byte[length];
-            System.arraycopy(buffer, 0, data, 0, length);
-            chunk(out, "IDAT", data);
-            chunk(out, "IEND", new byte[0]);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
-        out.write(new byte[] { (byte) (data.length >>> 24), (byte) (data.length >>> 16), (byte) (data.length >>> 8),
-                (byte) data.length });
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        out.write(typeBytes);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        long value = crc.getValue();
-        out.write(new byte[] { (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value });
     }
 }
