@@ -53,9 +53,6 @@ class ClaimBrowserIntegrationTests extends BrowserTest {
         fixtures.deliver(order, 2_150);
     }
 
-    private long line(String sku) {
-        return order.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().id();
-    }
 
     private static void switchTo(Page page, UserAccount account) {
         page.context().clearCookies();
@@ -73,7 +70,7 @@ class ClaimBrowserIntegrationTests extends BrowserTest {
         Locator apply = page.locator("#apply .claim-type[data-type=" + type + "]");
         apply.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Apply")).click();
         assertThat(page.locator("h1")).containsText(order.orderNumber());
-        page.locator("#units-" + line(sku)).fill(String.valueOf(units));
+        page.locator("#units-" + Fixtures.lineId(order, sku)).fill(String.valueOf(units));
         page.locator("#reason").selectOption(reason);
         page.locator("#remedy").selectOption(remedy);
         page.locator("#description").fill(description);

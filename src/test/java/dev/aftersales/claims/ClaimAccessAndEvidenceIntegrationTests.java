@@ -52,13 +52,10 @@ class ClaimAccessAndEvidenceIntegrationTests {
         agent = Fixtures.user(fixtures.account(Role.AGENT, null));
     }
 
-    long line(String sku) {
-        return order.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().id();
-    }
 
     long fileWith(List<EvidenceUpload> files) {
         return claims.file(new FileClaim(order.id(), ClaimType.REFUND_ONLY, ClaimReason.DAMAGED, Remedy.REFUND,
-                "cracked", Map.of(line("B"), 1), null, null, files), world.buyerUser());
+                "cracked", Map.of(Fixtures.lineId(order, "B"), 1), null, null, files), world.buyerUser());
     }
 
     @Test
@@ -83,7 +80,7 @@ class ClaimAccessAndEvidenceIntegrationTests {
         assertThatThrownBy(() -> claims.addMessage(id, otherBuyer, "hello", List.of()))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> claims.file(new FileClaim(order.id(), ClaimType.REFUND_ONLY, ClaimReason.QUALITY,
-                Remedy.REFUND, null, Map.of(line("A"), 1), null, null, List.of()), otherBuyer))
+                Remedy.REFUND, null, Map.of(Fixtures.lineId(order, "A"), 1), null, null, List.of()), otherBuyer))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> claims.accept(id, world.buyerUser(), null)).isInstanceOf(NotFound.class);
         ClaimView unchanged = views.detail(id, world.buyerUser());

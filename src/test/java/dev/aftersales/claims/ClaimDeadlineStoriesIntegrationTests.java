@@ -61,9 +61,6 @@ class ClaimDeadlineStoriesIntegrationTests {
         order = fixtures.paidOrder(world);
     }
 
-    long line(String sku) {
-        return order.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().id();
-    }
 
     long file(ClaimType type, ClaimReason reason, Remedy remedy, Map<Long, Integer> units, Money partial) {
         return claims.file(new FileClaim(order.id(), type, reason, remedy, "details", units, partial,
@@ -108,7 +105,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     @Test
     void refundOnlyWithAPartialAmountTheSellerAccepts() {
         fixtures.deliver(order, 2_150);
-        long id = file(ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND, Map.of(line("B"), 1),
+        long id = file(ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND, Map.of(Fixtures.lineId(order, "B"), 1),
                 Money.fen(2500));
         assertThat(view(id).requestedAmount()).isEqualTo(Money.fen(2500));
         claims.accept(id, world.sellerUser(), null);
@@ -119,7 +116,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     @Test
     void aSmallRefundOnlyClaimFromAGoodBuyerIsRefundedAtOnceWithTheRuleShown() {
         fixtures.deliver(order, 2_150);
-        long id = file(ClaimType.REFUND_ONLY, ClaimReason.DAMAGED, Remedy.REFUND, Map.of(line("A"), 1),
+        long id = file(ClaimType.REFUND_ONLY, ClaimReason.DAMAGED, Remedy.REFUND, Map.of(Fixtures.lineId(order, "A"), 1),
                 Money.fen(1500));
         ClaimView view = view(id);
         assertThat(view.fastTracked()).isTrue();
@@ -133,7 +130,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     void aCorroboratedMissingItemIsRecordedWithItsWeightVerdict() {
         // goods 2,000 g; both A units (1,000 g) claimed missing; parcel weighed 1,200 g = B + packaging
         fixtures.deliver(order, 1_200);
-        long id = file(ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.REFUND, Map.of(line("A"), 2), null);
+        long id = file(ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.REFUND, Map.of(Fixtures.lineId(order, "A"), 2), null);
         ClaimView view = view(id);
         assertThat(view.weightCheck().verdict()).isEqualTo(WeightVerdict.CORROBORATES);
         assertThat(view.weightCheck().measuredGrams()).isEqualTo(1_200);
@@ -143,7 +140,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     @Test
     void exchangeGoesBackAndForthToItsEnd() {
         fixtures.deliver(order, 2_150);
-        long id = file(ClaimType.EXCHANGE, ClaimReason.WRONG_ITEM, Remedy.EXCHANGE, Map.of(line("B"), 1), null);
+        long id = file(ClaimType.EXCHANGE, ClaimReason.WRONG_ITEM, Remedy.EXCHANGE, Map.of(Fixtures.lineId(order, "B"), 1), null);
         claims.accept(id, world.sellerUser(), null);
         String back = Fixtures.trackingNumber();
         claims.shipReturn(id, world.buyerUser(), null, Carrier.SF, back);
@@ -163,7 +160,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     @Test
     void aBuyerWhoDoesNotAnswerAProposalWithinSevenDaysWithdrawsAndTheUnitsAreFreeAgain() {
         fixtures.deliver(order, 2_150);
-        long id = file(ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.REFUND, Map.of(line("A"), 1), null);
+        long id = file(ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.REFUND, Map.of(Fixtures.lineId(order, "A"), 1), null);
         claims.propose(id, world.sellerUser(), null, Remedy.RESHIP, null, "we will resend");
         passTime(Duration.ofDays(7).minusMinutes(1));
         assertThat(view(id).status()).isEqualTo(ClaimStatus.PROPOSAL_PENDING);
@@ -183,7 +180,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     void aReturnNotShippedWithinSevenDaysWithdrawsTheClaim() {
         fixtures.deliver(order, 2_150);
         long id = file(ClaimType.RETURN_REFUND, ClaimReason.NO_REASON, Remedy.RETURN_AND_REFUND,
-                Map.of(line("B"), 1), null);
+                Map.of(Fixtures.lineId(order, "B"), 1), null);
         claims.accept(id, world.sellerUser(), null);
         passTime(Duration.ofDays(7).plusMinutes(1));
         assertThat(view(id).status()).isEqualTo(ClaimStatus.WITHDRAWN);
@@ -194,7 +191,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     void aDeliveredReturnTheSellerDoesNotConfirmWithinSevenDaysIsRefunded() {
         fixtures.deliver(order, 2_150);
         long id = file(ClaimType.RETURN_REFUND, ClaimReason.NO_REASON, Remedy.RETURN_AND_REFUND,
-                Map.of(line("B"), 1), null);
+                Map.of(Fixtures.lineId(order, "B"), 1), null);
         claims.accept(id, world.sellerUser(), null);
         String back = Fixtures.trackingNumber();
         claims.shipReturn(id, world.buyerUser(), null, Carrier.SF, back);
@@ -210,7 +207,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     @Test
     void aReshipmentNotSentWithin48HoursIsRefunded() {
         fixtures.deliver(order, 1_200);
-        long id = file(ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.RESHIP, Map.of(line("A"), 1), null);
+        long id = file(ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.RESHIP, Map.of(Fixtures.lineId(order, "A"), 1), null);
         claims.accept(id, world.sellerUser(), null);
         passTime(Duration.ofHours(48).plusMinutes(1));
         ClaimView done = view(id);
@@ -223,7 +220,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     void aReturnParcelThatNeverArrivesGoesToThePlatform() {
         fixtures.deliver(order, 2_150);
         long id = file(ClaimType.RETURN_REFUND, ClaimReason.QUALITY, Remedy.RETURN_AND_REFUND,
-                Map.of(line("B"), 1), null);
+                Map.of(Fixtures.lineId(order, "B"), 1), null);
         claims.accept(id, world.sellerUser(), null);
         claims.shipReturn(id, world.buyerUser(), null, Carrier.SF, Fixtures.trackingNumber());
         passTime(Duration.ofDays(10).plusMinutes(1));
@@ -236,7 +233,7 @@ class ClaimDeadlineStoriesIntegrationTests {
     void aDeadlineWhoseRefundNoLongerFitsGoesToThePlatformInsteadOfWaitingForever() {
         fixtures.deliver(order, 2_150);
         long id = file(ClaimType.RETURN_REFUND, ClaimReason.QUALITY, Remedy.RETURN_AND_REFUND,
-                Map.of(line("B"), 1), null);
+                Map.of(Fixtures.lineId(order, "B"), 1), null);
         claims.accept(id, world.sellerUser(), null);
         String back = Fixtures.trackingNumber();
         claims.shipReturn(id, world.buyerUser(), null, Carrier.SF, back);

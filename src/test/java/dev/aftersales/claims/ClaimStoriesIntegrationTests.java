@@ -57,13 +57,10 @@ class ClaimStoriesIntegrationTests {
         order = fixtures.paidOrder(world);
     }
 
-    private long lineId(String sku) {
-        return order.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().id();
-    }
 
     private long fileMissing(Remedy remedy, int unitsOfA) {
         return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, remedy,
-                "one apple box was not in the parcel", Map.of(lineId("A"), unitsOfA), null,
+                "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), unitsOfA), null,
                 UUID.randomUUID().toString(), List.of()), world.buyerUser());
     }
 
@@ -127,7 +124,7 @@ class ClaimStoriesIntegrationTests {
         fixtures.deliver(order, 2_000);
         String key = UUID.randomUUID().toString();
         FileClaim command = new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, null, Map.of(lineId("A"), 1), null, key, List.of());
+                Remedy.REFUND, null, Map.of(Fixtures.lineId(order, "A"), 1), null, key, List.of());
         long first = claims.file(command, world.buyerUser());
         long second = claims.file(command, world.buyerUser());
         assertThat(second).isEqualTo(first);
@@ -158,7 +155,7 @@ class ClaimStoriesIntegrationTests {
     void returnAndRefundThroughInspection() {
         fixtures.deliver(order, 2_000);
         long id = claims.file(new FileClaim(order.id(), ClaimType.RETURN_REFUND, ClaimReason.NO_REASON,
-                Remedy.RETURN_AND_REFUND, null, Map.of(lineId("B"), 1), null, null, List.of()), world.buyerUser());
+                Remedy.RETURN_AND_REFUND, null, Map.of(Fixtures.lineId(order, "B"), 1), null, null, List.of()), world.buyerUser());
         claims.accept(id, world.sellerUser(), null);
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_RETURN_SHIPMENT);
         String tracking = Fixtures.trackingNumber();

@@ -24,15 +24,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.aftersales.identity.UserAccount;
@@ -40,6 +37,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
+import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 
@@ -67,21 +65,8 @@ class SecurityIntegrationTests {
         world = fixtures.world();
     }
 
-    /** Signs in through the login form and returns what the browser would send afterwards. */
     RequestPostProcessor signIn(UserAccount account) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(account.username()).password(Fixtures.PASSWORD))
-                .andExpect(redirectedUrl(account.role().home())).andReturn();
-        Cookie cookie = result.getResponse().getCookie("SESSION");
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-        return request -> {
-            if (cookie != null) {
-                request.setCookies(cookie);
-            }
-            if (session != null) {
-                request.setSession(session);
-            }
-            return request;
-        };
+        return FormLogin.signIn(mvc, account);
     }
 
     UserAccount account(Role role) {

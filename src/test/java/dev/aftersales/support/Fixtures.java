@@ -122,6 +122,11 @@ public class Fixtures {
         return "SF" + String.format("%013d", SEQUENCE.incrementAndGet() * 7 % 10_000_000_000_000L);
     }
 
+    /** The id of the order's line with this SKU. */
+    public static long lineId(OrderDetails order, String sku) {
+        return order.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().id();
+    }
+
     public OrderDetails reload(OrderDetails order) {
         return orders.details(order.id());
     }

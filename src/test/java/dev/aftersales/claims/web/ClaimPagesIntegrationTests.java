@@ -76,14 +76,11 @@ class ClaimPagesIntegrationTests {
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()))));
     }
 
-    long line(String sku) {
-        return order.lines().stream().filter(l -> l.sku().equals(sku)).findFirst().orElseThrow().id();
-    }
 
     MockMultipartHttpServletRequestBuilder missingItemForm() {
         MockMultipartHttpServletRequestBuilder form = multipart("/buyer/orders/{id}/claims/new", order.id());
         form.param("type", "MISSING_ITEM").param("reason", "ITEMS_MISSING").param("remedy", "RESHIP")
-                .param("description", "Only one apple box\nin the parcel").param("units[" + line("A") + "]", "1")
+                .param("description", "Only one apple box\nin the parcel").param("units[" + Fixtures.lineId(order, "A") + "]", "1")
                 .param("submissionKey", Fixtures.unique("key"));
         return form;
     }
@@ -213,7 +210,7 @@ class ClaimPagesIntegrationTests {
     void aMissingReasonIsShownNextToItsField() throws Exception {
         MockMultipartHttpServletRequestBuilder form = multipart("/buyer/orders/{id}/claims/new", order.id());
         form.param("type", "MISSING_ITEM").param("remedy", "RESHIP").param("description", "kept text")
-                .param("units[" + line("A") + "]", "1");
+                .param("units[" + Fixtures.lineId(order, "A") + "]", "1");
         mvc.perform(english(form).with(as(world.buyerUser())).with(csrf())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"reason-error\"")))
                 .andExpect(content().string(containsString("kept text")))
@@ -252,7 +249,7 @@ class ClaimPagesIntegrationTests {
     void aSmallRefundOnlyClaimIsRefundedAtOnceAndSaysWhy() throws Exception {
         MockMultipartHttpServletRequestBuilder form = multipart("/buyer/orders/{id}/claims/new", order.id());
         form.param("type", "REFUND_ONLY").param("reason", "DAMAGED").param("remedy", "REFUND")
-                .param("requestedAmount", "10.00").param("units[" + line("B") + "]", "1")
+                .param("requestedAmount", "10.00").param("units[" + Fixtures.lineId(order, "B") + "]", "1")
                 .param("submissionKey", Fixtures.unique("key"));
         String location = mvc.perform(english(form).with(as(world.buyerUser())).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();

@@ -2,23 +2,18 @@ package dev.aftersales.ordering.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -27,6 +22,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
+import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.SqlStatementCounter;
@@ -78,19 +74,7 @@ class OrderListStatementCountIntegrationTests {
     }
 
     RequestPostProcessor signIn(UserAccount account) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(account.username()).password(Fixtures.PASSWORD))
-                .andExpect(redirectedUrl(account.role().home())).andReturn();
-        Cookie cookie = result.getResponse().getCookie("SESSION");
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-        return request -> {
-            if (cookie != null) {
-                request.setCookies(cookie);
-            }
-            if (session != null) {
-                request.setSession(session);
-            }
-            return request;
-        };
+        return FormLogin.signIn(mvc, account);
     }
 
     /** Statements for the page, after a first request that warms caches up. */
