@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 class MessagesTests {
 
+    /** The bundles of spring.messages.basename: one per area, so that each module keeps its own texts. */
+    static final List<String> BUNDLES = List.of("messages", "notifications", "watchers", "arbitration", "risk");
+
+    /** All bundles of one language merged; {@code suffix} is "" for English, "_zh_CN" for Chinese. */
+    static Properties language(String suffix) throws IOException {
+        Properties all = new Properties();
+        for (String bundle : BUNDLES) {
+            Properties one = load(bundle + suffix + ".properties");
+            Set<String> twice = new TreeSet<>(one.stringPropertyNames());
+            twice.retainAll(all.stringPropertyNames());
+            assertThat(twice).as("keys of " + bundle + suffix + " also defined in another bundle").isEmpty();
+            all.putAll(one);
+        }
+        return all;
+    }
+
     static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessagesTests.class.getResourceAsStream("/i18n/" + name)) {
@@ -33,23 +50,33 @@ class MessagesTests {
     }
 
     @Test
+    void everyBundleIsConfigured() throws IOException {
+        Properties app = new Properties();
+        try (InputStream in = MessagesTests.class.getResourceAsStream("/application.properties")) {
+            app.load(in);
+        }
+        assertThat(app.getProperty("spring.messages.basename").split(","))
+                .containsExactlyElementsOf(BUNDLES.stream().map(b -> "i18n/" + b).toList());
+    }
+
+    @Test
     void englishAndChineseHaveTheSameKeys() throws IOException {
-        Properties en = load("messages.properties");
-        Properties zh = load("messages_zh_CN.properties");
+        Properties en = language("");
+        Properties zh = language("_zh_CN");
         Set<String> onlyEnglish = new TreeSet<>(en.stringPropertyNames());
         onlyEnglish.removeAll(zh.stringPropertyNames());
         Set<String> onlyChinese = new TreeSet<>(zh.stringPropertyNames());
         onlyChinese.removeAll(en.stringPropertyNames());
-        assertThat(onlyEnglish).as("keys missing in messages_zh_CN.properties").isEmpty();
-        assertThat(onlyChinese).as("keys missing in messages.properties").isEmpty();
+        assertThat(onlyEnglish).as("keys missing in the Chinese bundles").isEmpty();
+        assertThat(onlyChinese).as("keys missing in the English bundles").isEmpty();
         en.forEach((k, v) -> assertThat(v.toString()).as("English " + k).isNotBlank());
         zh.forEach((k, v) -> assertThat(v.toString()).as("Chinese " + k).isNotBlank());
     }
 
     @Test
     void everyKeyATemplateNamesExistsInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
-        Properties zh = load("messages_zh_CN.properties");
+        Properties en = language("");
+        Properties zh = language("_zh_CN");
         Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9_])(?=[}(])");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
@@ -68,8 +95,8 @@ class MessagesTests {
 
     @Test
     void everyEnumValueShownOnPagesHasATextInBothLanguages() throws IOException {
-        Properties en = load("messages.properties");
-        Properties zh = load("messages_zh_CN.properties");
+        Properties en = language("");
+        Properties zh = language("_zh_CN");
         Set<String> missing = new TreeSet<>();
         check(missing, en, zh, "order.status.", dev.aftersales.ordering.OrderStatus.values());
         check(missing, en, zh, "order.cancelled.", dev.aftersales.ordering.CancellationReason.values());
