@@ -144,6 +144,12 @@ public class AccountManagement {
         return accounts.searchBuyers(query.trim(), PageRequest.of(0, limit));
     }
 
+    /** The enabled seller accounts of a shop (its staff), for telling them about the shop's cases. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> activeSellersOf(long shopId) {
+        return accounts.findByShopIdAndRoleAndEnabledTrueOrderById(shopId, Role.SELLER);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

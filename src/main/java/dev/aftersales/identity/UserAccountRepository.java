@@ -23,4 +23,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
                    or a.phone = :q or lower(a.externalRef) = lower(:q))
             order by a.id""")
     List<UserAccount> searchBuyers(String q, Pageable pageable);
+
+    List<UserAccount> findByShopIdAndRoleAndEnabledTrueOrderById(long shopId, dev.aftersales.shared.Role role);
 }

@@ -1,0 +1,59 @@
+package dev.aftersales.notifications.web;
+
+import java.util.Locale;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.notifications.InboxManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.PageView;
+
+/** The inbox of every signed-in user: their messages, newest first, read and unread. */
+@Controller
+class InboxController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final InboxManagement inbox;
+
+    InboxController(InboxManagement inbox) {
+        this.inbox = inbox;
+    }
+
+    @GetMapping("/inbox")
+    String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+        model.addAttribute("items",
+                PageView.of(inbox.page(me, PageRequest.of(Math.max(page, 0), PAGE_SIZE), locale)));
+        model.addAttribute("emailEnabled", inbox.emailEnabled());
+        return "inbox/list";
+    }
+
+    /** Follows an item's link and marks it read on the way. */
+    @GetMapping("/inbox/{id}")
+    String open(CurrentUser me, @PathVariable long id) {
+        return "redirect:" + inbox.open(me, id);
+    }
+
+    @PostMapping("/inbox/{id}/read")
+    String markRead(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
+            RedirectAttributes redirect) {
+        inbox.markRead(me, id);
+        redirect.addFlashAttribute("flashSuccess", "notifications.inbox.flash.read");
+        return "redirect:/inbox" + (page > 0 ? "?page=" + page : "");
+    }
+
+    @PostMapping("/inbox/read-all")
+    String markAllRead(CurrentUser me, RedirectAttributes redirect) {
+        int count = inbox.markAllRead(me);
+        redirect.addFlashAttribute("flashSuccess", "notifications.inbox.flash.allRead");
+        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { count });
+        return "redirect:/inbox";
+    }
+}
