@@ -311,6 +311,23 @@ public class SystemCases {
         return claim.id();
     }
 
+    /** What the seller's cancel-lines page offers: each line with the units still cancellable, the shop's SKUs. */
+    @Transactional(readOnly = true)
+    public CancelLinesForm cancelLinesForm(long orderId, CurrentUser seller) {
+        OrderDetails order = orders.details(orderId, seller);
+        if (!seller.isSellerOf(order.shopId())) {
+            throw new NotFound("Order", orderId);
+        }
+        OrderFacts facts = management.facts(order);
+        List<CancelLinesForm.Line> lines = order.lines().stream().map(l -> new CancelLinesForm.Line(l.id(), l.sku(),
+                l.title(), l.quantity(), facts.claimableUnits().getOrDefault(l.id(), 0), l.paidPerUnit())).toList();
+        List<CancelLinesForm.Sku> skus = catalog.productsOf(order.shopId()).stream()
+                .map(p -> new CancelLinesForm.Sku(p.sku(), p.title())).toList();
+        return new CancelLinesForm(order, order.status() == OrderStatus.AWAITING_SHIPMENT, lines, skus,
+                new Money(catalog.platformPolicy().outOfStockCompensationFen(), order.paid().currency()),
+                ClaimClock.BUYER_CHOICE);
+    }
+
     /** The buyer chooses the refund or the substitute on a DELISTED case; the refund is paid at once. */
     @Transactional
     public void choose(long claimId, CurrentUser buyer, Long expectedVersion, Remedy choice) {
