@@ -24,6 +24,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trackingStall            no carrier movement for this long marks a parcel as stalled
  * @param notReceivedAfterShipping no delivery this long after shipping allows a not-received claim
  * @param fastTrackThresholdFen    refund-only claims at or under this amount may be fast-tracked
+ * @param trackingSupply           NO_TRACKING: time for the seller to supply a valid tracking number before the
+ *                                 buyer is refunded automatically
+ * @param firstScanWithin          a tracking number with no carrier scan this long after it was entered is flagged
+ *                                 as fake tracking
+ * @param lateShipmentCompensationFen paid to the buyer (once per order) when the ship-by time passed without valid
+ *                                 tracking
+ * @param outOfStockCompensationFen paid to the buyer when the seller cancels lines as out of stock or delisted
+ * @param oversoldCompensationFen  paid to the buyer when the platform cancels a paid order as oversold
  */
 @ConfigurationProperties("aftersales.policy")
 public record PolicyDefaults(
@@ -41,5 +49,11 @@ public record PolicyDefaults(
         @DefaultValue("15d") Duration qualityWindow,
         @DefaultValue("72h") Duration trackingStall,
         @DefaultValue("10d") Duration notReceivedAfterShipping,
-        @DefaultValue("2000") long fastTrackThresholdFen) {
+        @DefaultValue("2000") long fastTrackThresholdFen,
+        // --- system-opened cases (watchers)
+        @DefaultValue("48h") Duration trackingSupply,
+        @DefaultValue("24h") Duration firstScanWithin,
+        @DefaultValue("300") long lateShipmentCompensationFen,
+        @DefaultValue("500") long outOfStockCompensationFen,
+        @DefaultValue("1000") long oversoldCompensationFen) {
 }

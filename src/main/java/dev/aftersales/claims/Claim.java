@@ -154,6 +154,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
 
     private Instant endedAt;
 
+    /** System-opened cases: the compensation the policy granted when the case opened (late shipment, out of stock). */
+    private Long compensationMinor;
+
+    /** DELISTED: the SKU the seller offered instead (its title is the proposal note). */
+    @Column(length = 64)
+    private String substituteSku;
+
     @Version
     private long version;
 
@@ -527,6 +534,18 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             case RETURN_IN_TRANSIT -> escalateBySystem("return-not-delivered", clock, now);
             case RESHIPMENT_IN_TRANSIT -> escalateBySystem("reshipment-not-delivered", clock, now);
             case REFUND_PENDING -> escalateBySystem("refund-not-paid", clock, now);
+            case AWAITING_TRACKING -> {
+                compensateLateShipment();
+                refund(requestedAmount(), "NO_TRACKING", CostBearer.SELLER);
+                transition(now, Actor.SYSTEM, "AUTO_REFUNDED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                        now.plus(clock.refundPayout()), "tracking-supply", null, requestedAmountMinor);
+            }
+            case AWAITING_BUYER_CHOICE -> {
+                remedy = Remedy.REFUND;
+                refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
+                transition(now, Actor.SYSTEM, "CHOICE_DEFAULTED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                        now.plus(clock.refundPayout()), "buyer-choice", null, requestedAmountMinor);
+            }
             default -> deadlineAt = null;
         }
     }
@@ -540,6 +559,97 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     void escalateBySystem(String rule, ClaimClock clock, Instant now) {
         transition(now, Actor.SYSTEM, "AUTO_ESCALATED", ClaimStatus.AWAITING_AGENT, Party.AGENT,
                 now.plus(clock.agentDecision()), rule, null, null);
+    }
+
+    // ---------------------------------------------------------------------------------------------- system-opened cases
+    // (NO_TRACKING, DELISTED, ORDER_CANCELLED: opened with open(...), then moved by these)
+
+    /** What the policy grants the buyer in this case on top of any refund; the substitute offered, if any. */
+    void offer(Money compensation, String substituteSku, String substituteTitle) {
+        this.compensationMinor = compensation == null || !compensation.isPositive() ? null : compensation.minor();
+        if (substituteSku != null) {
+            this.substituteSku = substituteSku;
+            this.proposalRemedy = Remedy.SUBSTITUTE;
+            this.proposalNote = substituteTitle + " (" + substituteSku + ")";
+        }
+    }
+
+    /** ORDER_CANCELLED: the whole refund and the compensation are paid at once, by the platform. */
+    void settleCancellation() {
+        if (type != ClaimType.ORDER_CANCELLED || status != ClaimStatus.REFUND_PENDING || refundsRequested > 0) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
+        if (requestedAmountMinor > 0) {
+            refund(requestedAmount(), "ORDER_CANCELLED", CostBearer.PLATFORM);
+        }
+        if (compensationMinor != null) {
+            effects.add(new ClaimEffect.Compensate("order-" + orderId + "-oversold",
+                    new Money(compensationMinor, currency), "OVERSOLD", CostBearer.PLATFORM));
+        }
+    }
+
+    /** DELISTED: the compensation for the cancelled lines, paid when the seller cancels them. */
+    void compensateCancellation(String why) {
+        if (type != ClaimType.DELISTED || compensationMinor == null) {
+            return;
+        }
+        effects.add(new ClaimEffect.Compensate("cancelled-lines", new Money(compensationMinor, currency), why,
+                CostBearer.SELLER));
+    }
+
+    /** NO_TRACKING: late shipment is compensated once per order, whichever claim of the order asks first. */
+    private void compensateLateShipment() {
+        if (type == ClaimType.NO_TRACKING && compensationMinor != null) {
+            effects.add(new ClaimEffect.Compensate("order-" + orderId + "-late-shipment",
+                    new Money(compensationMinor, currency), "LATE_SHIPMENT", CostBearer.SELLER));
+        }
+    }
+
+    /**
+     * NO_TRACKING: a valid tracking number was supplied (on the claim page, the ship page or by the storefront):
+     * the case is resolved and the late shipment compensated.
+     */
+    void trackingSupplied(Actor actor, String trackingNumber, Instant now) {
+        requireStatus(ClaimStatus.AWAITING_TRACKING);
+        if (actor.role() != ActorRole.SELLER && actor.role() != ActorRole.SYSTEM
+                && actor.role() != ActorRole.CARRIER) {
+            throw new TransitionRejected("claim.rejected.role");
+        }
+        compensateLateShipment();
+        transition(now, actor, "TRACKING_SUPPLIED", ClaimStatus.RESOLVED, Party.NONE, null, null, trackingNumber,
+                null);
+        end(Outcome.TRACKING_SUPPLIED, now);
+    }
+
+    /** DELISTED: the buyer takes the refund for the cancelled units, paid at once. */
+    public void chooseRefund(Actor buyer, ClaimClock clock, Instant now) {
+        requireOwnBuyer(buyer);
+        requireStatus(ClaimStatus.AWAITING_BUYER_CHOICE);
+        remedy = Remedy.REFUND;
+        refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
+        transition(now, buyer, "CHOSE_REFUND", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                now.plus(clock.refundPayout()), null, null, requestedAmountMinor);
+    }
+
+    /** DELISTED: the buyer takes the substitute the seller offered; it ships with the order. */
+    public void chooseSubstitute(Actor buyer, Instant now) {
+        requireOwnBuyer(buyer);
+        requireStatus(ClaimStatus.AWAITING_BUYER_CHOICE);
+        if (substituteSku == null) {
+            throw new TransitionRejected("watchers.rejected.noSubstitute");
+        }
+        remedy = Remedy.SUBSTITUTE;
+        transition(now, buyer, "CHOSE_SUBSTITUTE", ClaimStatus.RESOLVED, Party.NONE, null, null, proposalNote,
+                null);
+        end(Outcome.SUBSTITUTED, now);
+    }
+
+    public Money compensation() {
+        return compensationMinor == null ? null : new Money(compensationMinor, currency);
+    }
+
+    public String substituteSku() {
+        return substituteSku;
     }
 
     // ---------------------------------------------------------------------------------------------- mechanics

@@ -3,5 +3,9 @@ package dev.aftersales.claims;
 /** The moves a page may offer; the POST asks the claim again. */
 public enum ClaimAction {
     ACCEPT, PROPOSE, REJECT, RESHIP, CONFIRM_RETURN, ACCEPT_PROPOSAL, REJECT_PROPOSAL, SHIP_RETURN, CONFIRM_RECEIVED,
-    WITHDRAW, ESCALATE, MESSAGE
+    WITHDRAW, ESCALATE, MESSAGE,
+    /** NO_TRACKING: the seller enters a valid tracking number. */
+    SUPPLY_TRACKING,
+    /** DELISTED: the buyer chooses the refund or the substitute. */
+    CHOOSE
 }

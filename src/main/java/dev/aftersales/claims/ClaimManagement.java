@@ -579,8 +579,11 @@ public class ClaimManagement {
                     throw new TransitionRejected("claim.rejected.refundCap", e.refundable().format());
                 }
             } else if (effect instanceof ClaimEffect.Compensate compensation) {
+                // a key starting "order-" is paid once per order, whichever claim asks (late shipment)
+                String key = compensation.key().startsWith("order-") ? compensation.key()
+                        : "claim-" + claim.id() + "-" + compensation.key();
                 payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.COMPENSATION,
-                        compensation.amount(), List.of(), "claim-" + claim.id() + "-" + compensation.key(),
+                        compensation.amount(), List.of(), key,
                         compensation.costBearer(), compensation.reason(), claim.claimNumber(), actor.ledgerName()));
             }
         }
@@ -589,6 +592,11 @@ public class ClaimManagement {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new ClaimChanged();
         }
+    }
+
+    /** For the system-opened cases ({@link SystemCases}): saves with the money the moves asked for. */
+    void saveWithEffects(Claim claim, Actor actor) {
+        save(claim, actor);
     }
 
     private OrderDetails ownOrder(long orderId, CurrentUser buyer) {

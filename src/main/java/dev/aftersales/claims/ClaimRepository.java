@@ -48,7 +48,8 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
     /** Units of each line of an order taken by claims that did not end without a remedy. */
     @Query(value = """
             select l.order_line_id, sum(l.quantity) from claim_lines l join claims c on c.id = l.claim_id
-            where c.order_id = :orderId and c.status <> 'WITHDRAWN' group by l.order_line_id""",
+            where c.order_id = :orderId and c.status <> 'WITHDRAWN' and c.type <> 'NO_TRACKING'
+              and coalesce(c.outcome, '') <> 'SUBSTITUTED' group by l.order_line_id""",
             nativeQuery = true)
     List<Object[]> claimedUnits(long orderId);
 

@@ -135,6 +135,7 @@ public class ClaimViews {
                 }
                 case AWAITING_RETURN_SHIPMENT -> actions.add(ClaimAction.SHIP_RETURN);
                 case RESHIPMENT_IN_TRANSIT -> actions.add(ClaimAction.CONFIRM_RECEIVED);
+                case AWAITING_BUYER_CHOICE -> actions.add(ClaimAction.CHOOSE);
                 default -> {
                 }
             }
@@ -150,6 +151,7 @@ public class ClaimViews {
                 }
                 case AWAITING_RESHIPMENT -> actions.add(ClaimAction.RESHIP);
                 case AWAITING_RETURN_CONFIRMATION, RETURN_IN_TRANSIT -> actions.add(ClaimAction.CONFIRM_RETURN);
+                case AWAITING_TRACKING -> actions.add(ClaimAction.SUPPLY_TRACKING);
                 default -> {
                 }
             }

@@ -1,0 +1,388 @@
+package dev.aftersales.claims;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.catalog.PolicyDefaults;
+import dev.aftersales.catalog.Product;
+import dev.aftersales.ordering.CancellationReason;
+import dev.aftersales.ordering.OrderCancelled;
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.OrderStatus;
+import dev.aftersales.payments.PaymentManagement;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.NoticeRequested;
+import dev.aftersales.shipping.Carrier;
+import dev.aftersales.shipping.ShipmentDirection;
+import dev.aftersales.shipping.ShipmentView;
+import dev.aftersales.shipping.ShippingManagement;
+import dev.aftersales.shipping.TrackingWatch;
+
+/**
+ * The cases the system and the seller open (SPEC S3, S6): NO_TRACKING when the ship-by time passed without valid
+ * tracking (by the watcher, or the buyer), DELISTED when the seller cancels lines, ORDER_CANCELLED when the platform
+ * cancels an oversold order. Their moves (tracking supplied, the buyer's choice) and the incidents they put on the
+ * shop's record.
+ */
+@Service
+public class SystemCases {
+
+    private final ClaimRepository claims;
+    private final ClaimManagement management;
+    private final OrderManagement orders;
+    private final ShippingManagement shipping;
+    private final TrackingWatch tracking;
+    private final CatalogManagement catalog;
+    private final PaymentManagement payments;
+    private final ShopIncidents incidents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SystemCases(ClaimRepository claims, ClaimManagement management, OrderManagement orders,
+            ShippingManagement shipping, TrackingWatch tracking, CatalogManagement catalog,
+            PaymentManagement payments, ShopIncidents incidents, ApplicationEventPublisher events, Clock clock) {
+        this.claims = claims;
+        this.management = management;
+        this.orders = orders;
+        this.shipping = shipping;
+        this.tracking = tracking;
+        this.catalog = catalog;
+        this.payments = payments;
+        this.incidents = incidents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------ NO_TRACKING
+
+    /**
+     * Whether a NO_TRACKING case may be opened on the order now: no such case is open, and either the order is
+     * unshipped past its ship-by time, or it was "shipped" only with tracking numbers flagged as fake (never scanned).
+     */
+    @Transactional(readOnly = true)
+    public boolean missingTrackingDue(OrderDetails order) {
+        Instant now = clock.instant();
+        if (!now.isAfter(order.shipBy())) {
+            return false;
+        }
+        if (claims.findByOrderIdOrderByCreatedAtAsc(order.id()).stream()
+                .anyMatch(c -> c.type() == ClaimType.NO_TRACKING && c.status().isOpen())) {
+            return false;
+        }
+        if (order.status() == OrderStatus.AWAITING_SHIPMENT) {
+            return true;
+        }
+        if (order.status() != OrderStatus.SHIPPED || tracking.flagsOf(order.id()).isEmpty()) {
+            return false;
+        }
+        return shipping.shipmentsOf(order.id()).stream()
+                .noneMatch(p -> p.direction() == ShipmentDirection.OUTBOUND && !p.scans().isEmpty());
+    }
+
+    /** The buyer reports that the order has no valid tracking after its ship-by time. */
+    @Transactional
+    public long reportMissingTracking(long orderId, CurrentUser buyer) {
+        OrderDetails order = orders.details(orderId, buyer);
+        if (!buyer.isBuyer(order.buyerId())) {
+            throw new NotFound("Order", orderId);
+        }
+        Optional<Claim> open = claims.findByOrderIdOrderByCreatedAtAsc(orderId).stream()
+                .filter(c -> c.type() == ClaimType.NO_TRACKING && c.status().isOpen()).findFirst();
+        if (open.isPresent()) {
+            throw new DuplicateClaim(open.get().id(), open.get().claimNumber());
+        }
+        if (!missingTrackingDue(order)) {
+            throw new ClaimNotAllowed(null, "watchers.noTracking.notYet", order.shipBy());
+        }
+        return openNoTracking(order, Actor.of(buyer), "buyer-reported")
+                .orElseThrow(() -> new ClaimNotAllowed(null, "watchers.noTracking.nothingLeft"));
+    }
+
+    /** The ship-by watcher: opens the NO_TRACKING case of one order if it is still due (in the caller's transaction). */
+    @Transactional
+    Optional<Long> openNoTrackingIfDue(long orderId) {
+        OrderDetails order = orders.details(orderId);
+        if (!missingTrackingDue(order)) {
+            return Optional.empty();
+        }
+        return openNoTracking(order, Actor.SYSTEM,
+                order.status() == OrderStatus.AWAITING_SHIPMENT ? "ship-by" : "fake-tracking");
+    }
+
+    private Optional<Long> openNoTracking(OrderDetails order, Actor opener, String rule) {
+        Instant now = clock.instant();
+        PolicyDefaults policy = catalog.platformPolicy();
+        Map<Long, Integer> unavailable = unitsCancelled(order.id());
+        List<ClaimDraft.Line> lines = new ArrayList<>();
+        for (OrderDetails.Line line : order.lines()) {
+            int units = line.quantity() - unavailable.getOrDefault(line.id(), 0);
+            if (units > 0) {
+                lines.add(new ClaimDraft.Line(line.id(), line.sku(), line.title(), units, line.unitWeightGrams(),
+                        line.paidFor(units)));
+            }
+        }
+        Money refundable = payments.refundable(order.id());
+        if (lines.isEmpty() || !refundable.isPositive()) {
+            return Optional.empty();
+        }
+        ClaimDraft draft = new ClaimDraft("AS" + claims.nextClaimNumber(), order.id(), order.orderNumber(),
+                order.shopId(), order.buyerId(), ClaimType.NO_TRACKING, ClaimReason.NO_VALID_TRACKING,
+                Remedy.SUPPLY_TRACKING, null, refundable, lines, null, null);
+        Claim claim = Claim.open(draft, opener, ClaimStatus.AWAITING_TRACKING, now.plus(policy.trackingSupply()), rule,
+                now);
+        claim.offer(new Money(policy.lateShipmentCompensationFen(), order.paid().currency()), null, null);
+        claim = claims.saveAndFlush(claim);
+        claim.announceFiled();
+        management.saveWithEffects(claim, opener);
+        incidents.record(order.shopId(), IncidentKind.LATE_SHIPMENT, order.id(), claim.id(),
+                "late-shipment:order:" + order.id(), now);
+        return Optional.of(claim.id());
+    }
+
+    /** Units of each line the seller cancelled (DELISTED cases not ended by a substitute or a withdrawal). */
+    private Map<Long, Integer> unitsCancelled(long orderId) {
+        Map<Long, Integer> units = new HashMap<>();
+        for (Claim c : claims.findByOrderIdOrderByCreatedAtAsc(orderId)) {
+            if (c.type() == ClaimType.DELISTED && c.outcome() != Outcome.SUBSTITUTED
+                    && c.status() != ClaimStatus.WITHDRAWN) {
+                c.lines().forEach(l -> units.merge(l.orderLineId(), l.quantity(), Integer::sum));
+            }
+        }
+        return units;
+    }
+
+    /**
+     * The seller supplies a valid tracking number on the NO_TRACKING case: an unshipped order ships with it; an order
+     * "shipped" with a fake number gets a new outbound parcel.
+     */
+    @Transactional
+    public void supplyTracking(long claimId, CurrentUser seller, Long expectedVersion, Carrier carrier,
+            String trackingNumber) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        if (!seller.isSellerOf(claim.shopId())) {
+            throw new NotFound("Claim", claimId);
+        }
+        if (expectedVersion != null && expectedVersion != claim.version()) {
+            throw new ClaimChanged();
+        }
+        if (claim.status() != ClaimStatus.AWAITING_TRACKING) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
+        OrderDetails order = orders.details(claim.orderId());
+        ShipmentView parcel = order.status() == OrderStatus.AWAITING_SHIPMENT
+                ? shipping.ship(order.id(), seller, carrier, trackingNumber)
+                : shipping.registerLeg(order.id(), ShipmentDirection.OUTBOUND, carrier, trackingNumber, "SELLER",
+                        claim.id());
+        claim.trackingSupplied(Actor.of(seller), parcel.trackingNumber(), clock.instant());
+        management.saveWithEffects(claim, Actor.of(seller));
+    }
+
+    /** The order shipped (ship page, storefront): its open NO_TRACKING case is resolved. */
+    @Transactional
+    void onShipped(long orderId) {
+        String number = shipping.shipmentsOf(orderId).stream()
+                .filter(p -> p.direction() == ShipmentDirection.OUTBOUND).reduce((a, b) -> b)
+                .map(ShipmentView::trackingNumber).orElse(null);
+        for (Claim claim : claims.findByOrderIdOrderByCreatedAtAsc(orderId)) {
+            if (claim.type() == ClaimType.NO_TRACKING && claim.status() == ClaimStatus.AWAITING_TRACKING) {
+                claim.trackingSupplied(Actor.SYSTEM, number, clock.instant());
+                management.saveWithEffects(claim, Actor.SYSTEM);
+            }
+        }
+    }
+
+    /** A NO_TRACKING case was refunded by its deadline: an order still unshipped is cancelled, so it never ships. */
+    @Transactional
+    void onNoTrackingRefunded(long orderId) {
+        OrderDetails order = orders.details(orderId);
+        if (order.status() == OrderStatus.AWAITING_SHIPMENT) {
+            orders.cancel(order.orderNumber(), CancellationReason.OTHER,
+                    "no valid tracking by the deadline; refunded", "SYSTEM");
+        }
+    }
+
+    /** A tracking number was flagged as fake: it counts on the shop's record. */
+    @Transactional
+    void onFakeTracking(long shopId, long orderId, long shipmentId, Instant at) {
+        incidents.record(shopId, IncidentKind.FAKE_TRACKING, orderId, null, "fake-tracking:shipment:" + shipmentId,
+                at);
+    }
+
+    // ------------------------------------------------------------------------------------------ DELISTED
+
+    /**
+     * The seller cancels units of lines of a paid, unshipped order as delisted or out of stock, optionally offering a
+     * substitute: a DELISTED case waits for the buyer's choice (72 h; silence means refund), the policy's
+     * compensation is paid, and the cancellation counts on the shop's record.
+     *
+     * @return the case's id
+     */
+    @Transactional
+    public long cancelLines(CancelLines command, CurrentUser seller) {
+        OrderDetails order = orders.details(command.orderId(), seller);
+        if (!seller.isSellerOf(order.shopId())) {
+            throw new NotFound("Order", command.orderId());
+        }
+        if (order.status() != OrderStatus.AWAITING_SHIPMENT) {
+            throw new ClaimNotAllowed(null, "watchers.cancel.error.notAwaiting");
+        }
+        if (command.reason() != CancellationReason.DELISTED && command.reason() != CancellationReason.OUT_OF_STOCK) {
+            throw new ClaimNotAllowed("reason", "watchers.cancel.error.reason");
+        }
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+        if (note != null && note.length() > 500) {
+            throw new ClaimNotAllowed("note", "watchers.cancel.error.note", 500);
+        }
+        Product substitute = null;
+        if (command.substituteSku() != null && !command.substituteSku().isBlank()) {
+            substitute = catalog.product(order.shopId(), command.substituteSku().strip())
+                    .orElseThrow(() -> new ClaimNotAllowed("substituteSku", "watchers.cancel.error.substitute"));
+        }
+        OrderFacts facts = management.facts(order);
+        Map<Long, String> open = new HashMap<>();
+        for (Object[] row : claims.openClaimsOnLines(order.id())) {
+            if (ClaimType.DELISTED.name().equals(row[1])) {
+                open.put(((Number) row[0]).longValue(), (String) row[3]);
+            }
+        }
+        for (Long lineId : command.units().keySet()) {
+            if (order.line(lineId).isEmpty()) {
+                throw new NotFound("Order line", lineId);
+            }
+        }
+        List<ClaimDraft.Line> lines = new ArrayList<>();
+        for (OrderDetails.Line line : order.lines()) {
+            int wanted = command.units().getOrDefault(line.id(), 0);
+            if (wanted <= 0) {
+                continue;
+            }
+            if (open.containsKey(line.id())) {
+                throw new ClaimNotAllowed("units", "watchers.cancel.error.open", line.title(), open.get(line.id()));
+            }
+            int claimable = facts.claimableUnits().getOrDefault(line.id(), 0);
+            if (wanted > claimable) {
+                throw new ClaimNotAllowed("units", "watchers.cancel.error.units", line.title(), claimable);
+            }
+            if (substitute != null && substitute.sku().equals(line.sku())) {
+                throw new ClaimNotAllowed("substituteSku", "watchers.cancel.error.sameSku");
+            }
+            lines.add(new ClaimDraft.Line(line.id(), line.sku(), line.title(), wanted, line.unitWeightGrams(),
+                    line.paidFor(wanted)));
+        }
+        if (lines.isEmpty()) {
+            throw new ClaimNotAllowed("units", "watchers.cancel.error.noUnits");
+        }
+        Instant now = clock.instant();
+        Money value = lines.stream().map(ClaimDraft.Line::amount).reduce(Money.zero(order.paid().currency()),
+                Money::plus);
+        Money requested = value.min(payments.refundable(order.id()));
+        boolean outOfStock = command.reason() == CancellationReason.OUT_OF_STOCK;
+        ClaimDraft draft = new ClaimDraft("AS" + claims.nextClaimNumber(), order.id(), order.orderNumber(),
+                order.shopId(), order.buyerId(), ClaimType.DELISTED, ClaimReason.UNAVAILABLE, Remedy.REFUND, note,
+                requested, lines, null, null);
+        Actor actor = Actor.of(seller);
+        Claim claim = Claim.open(draft, actor, ClaimStatus.AWAITING_BUYER_CHOICE, now.plus(ClaimClock.BUYER_CHOICE),
+                outOfStock ? "out-of-stock" : "delisted", now);
+        claim.offer(new Money(catalog.platformPolicy().outOfStockCompensationFen(), order.paid().currency()),
+                substitute == null ? null : substitute.sku(), substitute == null ? null : substitute.title());
+        claim = claims.saveAndFlush(claim);
+        claim.announceFiled();
+        claim.compensateCancellation(outOfStock ? "OUT_OF_STOCK" : "DELISTED");
+        management.saveWithEffects(claim, actor);
+        incidents.record(order.shopId(),
+                outOfStock ? IncidentKind.OUT_OF_STOCK_CANCELLATION : IncidentKind.DELISTED_CANCELLATION, order.id(),
+                claim.id(), "cancelled-lines:claim:" + claim.id(), now);
+        events.publishEvent(new NoticeRequested("lines-cancelled:claim:" + claim.id(), order.buyerId(), null,
+                "watchers.notice.linesCancelled", List.of(order.orderNumber(), claim.claimNumber()),
+                "/buyer/claims/" + claim.id(), null, now));
+        return claim.id();
+    }
+
+    /** What the seller's cancel-lines page offers: each line with the units still cancellable, the shop's SKUs. */
+    @Transactional(readOnly = true)
+    public CancelLinesForm cancelLinesForm(long orderId, CurrentUser seller) {
+        OrderDetails order = orders.details(orderId, seller);
+        if (!seller.isSellerOf(order.shopId())) {
+            throw new NotFound("Order", orderId);
+        }
+        OrderFacts facts = management.facts(order);
+        List<CancelLinesForm.Line> lines = order.lines().stream().map(l -> new CancelLinesForm.Line(l.id(), l.sku(),
+                l.title(), l.quantity(), facts.claimableUnits().getOrDefault(l.id(), 0), l.paidPerUnit())).toList();
+        List<CancelLinesForm.Sku> skus = catalog.productsOf(order.shopId()).stream()
+                .map(p -> new CancelLinesForm.Sku(p.sku(), p.title())).toList();
+        return new CancelLinesForm(order, order.status() == OrderStatus.AWAITING_SHIPMENT, lines, skus,
+                new Money(catalog.platformPolicy().outOfStockCompensationFen(), order.paid().currency()),
+                ClaimClock.BUYER_CHOICE);
+    }
+
+    /** The buyer chooses the refund or the substitute on a DELISTED case; the refund is paid at once. */
+    @Transactional
+    public void choose(long claimId, CurrentUser buyer, Long expectedVersion, Remedy choice) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        if (!buyer.isBuyer(claim.buyerId())) {
+            throw new NotFound("Claim", claimId);
+        }
+        if (expectedVersion != null && expectedVersion != claim.version()) {
+            throw new ClaimChanged();
+        }
+        Actor actor = Actor.of(buyer);
+        if (choice == Remedy.REFUND) {
+            claim.chooseRefund(actor, management.clockOf(claim), clock.instant());
+        } else if (choice == Remedy.SUBSTITUTE) {
+            claim.chooseSubstitute(actor, clock.instant());
+        } else {
+            throw new TransitionRejected("watchers.rejected.choice");
+        }
+        management.saveWithEffects(claim, actor);
+    }
+
+    // ------------------------------------------------------------------------------------------ ORDER_CANCELLED
+
+    /**
+     * The platform cancelled a paid order as oversold: an ORDER_CANCELLED case refunds everything still refundable at
+     * once, pays the oversold compensation and tells the buyer. Reporting the cancellation again opens nothing.
+     */
+    @Transactional
+    Optional<Long> onOrderCancelled(OrderCancelled cancelled) {
+        if (cancelled.reason() != CancellationReason.OVERSOLD) {
+            return Optional.empty();
+        }
+        if (claims.findByOrderIdOrderByCreatedAtAsc(cancelled.orderId()).stream()
+                .anyMatch(c -> c.type() == ClaimType.ORDER_CANCELLED)) {
+            return Optional.empty();
+        }
+        OrderDetails order = orders.details(cancelled.orderId());
+        Instant now = clock.instant();
+        List<ClaimDraft.Line> lines = order.lines().stream().map(l -> new ClaimDraft.Line(l.id(), l.sku(), l.title(),
+                l.quantity(), l.unitWeightGrams(), l.paid())).toList();
+        Money refund = payments.refundable(order.id());
+        ClaimDraft draft = new ClaimDraft("AS" + claims.nextClaimNumber(), order.id(), order.orderNumber(),
+                order.shopId(), order.buyerId(), ClaimType.ORDER_CANCELLED, ClaimReason.PLATFORM_CANCELLED,
+                Remedy.REFUND, cancelled.note(), refund, lines, null, null);
+        Claim claim = Claim.open(draft, Actor.SYSTEM, ClaimStatus.REFUND_PENDING, now.plus(ClaimClock.REFUND_PAYOUT),
+                "oversold", now);
+        Money compensation = new Money(catalog.platformPolicy().oversoldCompensationFen(), order.paid().currency());
+        claim.offer(compensation, null, null);
+        claim = claims.saveAndFlush(claim);
+        claim.announceFiled();
+        claim.settleCancellation();
+        management.saveWithEffects(claim, Actor.SYSTEM);
+        events.publishEvent(new NoticeRequested("order-cancelled:order:" + order.id(), order.buyerId(), null,
+                "watchers.notice.oversold", List.of(order.orderNumber(), refund.format(), compensation.format()),
+                "/buyer/orders/" + order.id(), null, now));
+        return Optional.of(claim.id());
+    }
+}

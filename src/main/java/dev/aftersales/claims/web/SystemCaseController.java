@@ -1,0 +1,81 @@
+package dev.aftersales.claims.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.claims.DuplicateClaim;
+import dev.aftersales.claims.Remedy;
+import dev.aftersales.claims.SystemCases;
+import dev.aftersales.claims.TransitionRejected;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shipping.Carrier;
+import dev.aftersales.shipping.InvalidTrackingNumber;
+import dev.aftersales.shipping.OrderNotAwaitingShipment;
+import dev.aftersales.shipping.TrackingNumberInUse;
+
+/**
+ * The moves of the system-opened cases: the buyer reports missing tracking and chooses refund or substitute; the
+ * seller supplies valid tracking.
+ */
+@Controller
+class SystemCaseController {
+
+    private final SystemCases cases;
+    private final ClaimPages pages;
+
+    SystemCaseController(SystemCases cases, ClaimPages pages) {
+        this.cases = cases;
+        this.pages = pages;
+    }
+
+    @PostMapping("/buyer/orders/{orderId}/no-tracking")
+    String reportMissingTracking(CurrentUser me, @PathVariable long orderId, RedirectAttributes redirect) {
+        try {
+            long id = cases.reportMissingTracking(orderId, me);
+            pages.success(redirect, "watchers.flash.reported");
+            return "redirect:/buyer/claims/" + id;
+        } catch (DuplicateClaim e) {
+            pages.failure(redirect, "watchers.noTracking.open", e.claimNumber());
+            return "redirect:/buyer/claims/" + e.claimId();
+        } catch (dev.aftersales.claims.ClaimNotAllowed e) {
+            pages.failure(redirect, e.messageKey(), e.args());
+            return "redirect:/buyer/orders/" + orderId;
+        }
+    }
+
+    @PostMapping("/buyer/claims/{id}/choice")
+    String choose(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
+            @RequestParam(required = false) Remedy choice, RedirectAttributes redirect) {
+        if (choice != Remedy.REFUND && choice != Remedy.SUBSTITUTE) {
+            pages.failure(redirect, "watchers.rejected.choice");
+        } else {
+            pages.move(redirect, choice == Remedy.REFUND ? "watchers.flash.choseRefund" : "watchers.flash.choseSubstitute",
+                    () -> cases.choose(id, me, version, choice));
+        }
+        return "redirect:/buyer/claims/" + id;
+    }
+
+    @PostMapping("/seller/claims/{id}/tracking")
+    String supplyTracking(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
+            @RequestParam(required = false) Carrier carrier, @RequestParam(defaultValue = "") String trackingNumber,
+            RedirectAttributes redirect) {
+        if (carrier == null || trackingNumber.isBlank()) {
+            pages.failure(redirect, "claim.error.tracking");
+            return "redirect:/seller/claims/" + id;
+        }
+        try {
+            pages.move(redirect, "watchers.flash.supplied",
+                    () -> cases.supplyTracking(id, me, version, carrier, trackingNumber));
+        } catch (InvalidTrackingNumber e) {
+            pages.failure(redirect, "watchers.supply.error.format", carrier.example());
+        } catch (TrackingNumberInUse e) {
+            pages.failure(redirect, "shipping.error.inUse");
+        } catch (OrderNotAwaitingShipment | TransitionRejected e) {
+            pages.failure(redirect, "claim.rejected.state");
+        }
+        return "redirect:/seller/claims/" + id;
+    }
+}
