@@ -3,5 +3,9 @@ package dev.aftersales.claims;
 /** The moves a page may offer; the POST asks the claim again. */
 public enum ClaimAction {
     ACCEPT, PROPOSE, REJECT, RESHIP, CONFIRM_RETURN, ACCEPT_PROPOSAL, REJECT_PROPOSAL, SHIP_RETURN, CONFIRM_RECEIVED,
-    WITHDRAW, ESCALATE, MESSAGE
+    WITHDRAW, ESCALATE, MESSAGE,
+    /** Answer a platform agent's evidence request (files and text). */
+    ANSWER_EVIDENCE,
+    /** Appeal the platform's decision, once per party, while the window is open. */
+    APPEAL
 }
