@@ -546,6 +546,10 @@ public class Claim extends AbstractAggregateRoot<Claim> {
                 transition(now, Actor.SYSTEM, "CHOICE_DEFAULTED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), "buyer-choice", null, requestedAmountMinor);
             }
+            // platform intervention (see the marked block below)
+            case AWAITING_EVIDENCE -> evidenceTimedOut(clock, now);
+            case AWAITING_AGENT -> agentSlaBreached(now);
+            case DECIDED -> closeAfterAppealWindow(now);
             default -> deadlineAt = null;
         }
     }
@@ -895,4 +899,342 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     public Duration age(Instant now) {
         return Duration.between(createdAt, now);
     }
+
+    // --- Platform intervention ---------------------------------------------------------------------------------
+    // An agent asks for evidence, a party answers (or the clock runs out), the agent rules, a party appeals once, a
+    // second agent rules finally, the appeal window closes. Taking and releasing a case are assignments kept by the
+    // arbitration module, not claim states. Driven through ClaimInterventions.
+
+    /** Why the claim needs an agent's review (the risk module marks buyers whose return-abuse verdict says so). */
+    @Column(length = 500)
+    private String reviewReason;
+
+    /** What the agent asked for, while (and after) the claim waited for evidence. */
+    @Column(length = 2000)
+    private String evidenceRequest;
+
+    /** Whom the agent asked; the claim's party to act says who still owes an answer. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Party evidenceRequestedOf;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 32)
+    private Ruling decisionRuling;
+
+    private Long decisionAmountMinor;
+
+    @Column(length = 2000)
+    private String decisionRationale;
+
+    @Column(length = 64)
+    private String decisionClause;
+
+    private Instant decidedAt;
+
+    private Long decidedById;
+
+    @Column(length = 100)
+    private String decidedByName;
+
+    /** The ruling was made on appeal: nobody may appeal again. */
+    @Column(nullable = false)
+    private boolean decisionFinal;
+
+    private Instant appealUntil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Party appealedBy;
+
+    @Column(length = 2000)
+    private String appealStatement;
+
+    @Column(nullable = false)
+    private boolean buyerAppealed;
+
+    @Column(nullable = false)
+    private boolean sellerAppealed;
+
+    /**
+     * Marks the claim for an agent's review, with the reason (shown in the agent queue, filterable). Status and
+     * party to act do not change.
+     */
+    public void markForReview(String reason, Instant now) {
+        requireText(reason, "claim.rejected.reasonRequired");
+        String why = reason.strip();
+        reviewReason = why.length() > 500 ? why.substring(0, 500) : why;
+        record(now, Actor.SYSTEM, "MARKED_FOR_REVIEW", status, "needs-review", reviewReason, null);
+    }
+
+    /**
+     * The agent asks the buyer, the seller or both for specific evidence, to be answered by {@code due}.
+     */
+    public void requestEvidence(Actor agent, Party from, String what, Instant due, Instant now) {
+        requireRole(agent, ActorRole.AGENT);
+        requireStatus(ClaimStatus.AWAITING_AGENT);
+        requireText(what, "claim.rejected.evidenceRequest");
+        if (from != Party.BUYER && from != Party.SELLER && from != Party.BOTH) {
+            throw new TransitionRejected("claim.rejected.evidenceParty");
+        }
+        if (due == null || !due.isAfter(now)) {
+            throw new TransitionRejected("claim.rejected.evidenceDue");
+        }
+        evidenceRequest = what.strip();
+        evidenceRequestedOf = from;
+        transition(now, agent, "EVIDENCE_REQUESTED_" + from.name(), ClaimStatus.AWAITING_EVIDENCE, from, due, null,
+                evidenceRequest, null);
+    }
+
+    /** Whether {@code actor} (the claim's buyer, or a seller of its shop) still owes an answer to the request. */
+    public boolean owesEvidence(Actor actor) {
+        if (status != ClaimStatus.AWAITING_EVIDENCE) {
+            return false;
+        }
+        if (actor.role() == ActorRole.BUYER) {
+            return actor.id() != null && actor.id() == buyerId
+                    && (partyToAct == Party.BUYER || partyToAct == Party.BOTH);
+        }
+        return actor.role() == ActorRole.SELLER && (partyToAct == Party.SELLER || partyToAct == Party.BOTH);
+    }
+
+    /**
+     * A party answers the evidence request (text, and files through the service). When both were asked and the
+     * other has not answered yet, the claim keeps waiting for the other; otherwise it returns to the agent.
+     */
+    public void answerEvidence(Actor party, String text, ClaimClock clock, Instant now) {
+        if (!owesEvidence(party)) {
+            throw new TransitionRejected(status == ClaimStatus.AWAITING_EVIDENCE ? "claim.rejected.role"
+                    : "claim.rejected.state");
+        }
+        requireText(text, "claim.rejected.evidenceAnswer");
+        if (partyToAct == Party.BOTH) {
+            Party other = party.role() == ActorRole.BUYER ? Party.SELLER : Party.BUYER;
+            transition(now, party, "EVIDENCE_ANSWERED", ClaimStatus.AWAITING_EVIDENCE, other, dueAt, null,
+                    text.strip(), null);
+        } else {
+            transition(now, party, "EVIDENCE_ANSWERED", ClaimStatus.AWAITING_AGENT, Party.AGENT,
+                    now.plus(clock.agentDecision()), null, text.strip(), null);
+        }
+    }
+
+    /** The evidence request's due time passed: the agent decides on what is on file. */
+    private void evidenceTimedOut(ClaimClock clock, Instant now) {
+        transition(now, Actor.SYSTEM, "EVIDENCE_TIMED_OUT", ClaimStatus.AWAITING_AGENT, Party.AGENT,
+                now.plus(clock.agentDecision()), "evidence-answer", null, null);
+    }
+
+    /**
+     * The agent's decision is overdue: the claim stays with the platform, shown as SLA-breached (its due time has
+     * passed) and raised in the queue, which orders by due time. Recorded once.
+     */
+    private void agentSlaBreached(Instant now) {
+        ClaimStatus from = status;
+        deadlineAt = null;
+        record(now, Actor.SYSTEM, "AGENT_SLA_BREACHED", from, "agent-decision", null, null);
+        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type, "AGENT_SLA_BREACHED",
+                from, status, ActorRole.SYSTEM, null, partyToAct, dueAt, now, null, "agent-decision"));
+    }
+
+    /** Whether the agent's decision time has passed (an SLA breach). */
+    public boolean agentOverdue(Instant now) {
+        return (status == ClaimStatus.AWAITING_AGENT || status == ClaimStatus.AWAITING_EVIDENCE) && dueAt != null
+                && !dueAt.isAfter(now);
+    }
+
+    /**
+     * An agent rules. A refund is recorded in the ledger with the cost bearer; a return or a reshipment opens that
+     * leg as if the seller had agreed to it. A first ruling on a refund or a rejection opens the appeal window; a
+     * ruling on appeal is final and closes the claim, moving only the difference to the first ruling's money (a
+     * further refund; lowering an executed refund is refused).
+     *
+     * @param amount     the refund of a partial refund (ignored otherwise)
+     * @param refundable what the order can still refund (the ledger re-checks under its lock)
+     * @return the money moved to the buyer by this ruling, in fen 0 when none
+     */
+    public long decide(Actor agent, Ruling ruling, Money amount, String rationale, String clause, CostBearer bearer,
+            Money refundable, ClaimClock clock, Instant now) {
+        requireRole(agent, ActorRole.AGENT);
+        requireStatus(ClaimStatus.AWAITING_AGENT);
+        if (ruling == null) {
+            throw new TransitionRejected("claim.rejected.ruling");
+        }
+        requireText(rationale, "claim.rejected.rationale");
+        requireText(clause, "claim.rejected.clause");
+        boolean onAppeal = appealedBy != null;
+        if (onAppeal && agent.id() != null && agent.id().equals(decidedById)) {
+            throw new TransitionRejected("claim.rejected.sameAgent");
+        }
+        long refundMinor = switch (ruling) {
+            case FULL_REFUND -> requestedAmountMinor;
+            case PARTIAL_REFUND -> {
+                if (amount == null || !amount.isPositive() || amount.greaterThan(linesAmount())) {
+                    throw new TransitionRejected("claim.rejected.partialAmount", linesAmount().format());
+                }
+                yield amount.minor();
+            }
+            default -> 0;
+        };
+        long alreadyRuled = onAppeal && decisionRuling != null && decisionRuling.refunds() ? decisionAmountMinor : 0;
+        long moved = ruling.refunds() || onAppeal ? refundMinor - alreadyRuled : 0;
+        if (moved < 0) {
+            // taking back an executed refund needs a debit through the payment provider, which the desk lacks yet
+            throw new TransitionRejected("claim.rejected.appealLowers", new Money(alreadyRuled, currency).format());
+        }
+        if (moved > 0 && moved > refundable.minor()) {
+            throw new TransitionRejected("claim.rejected.refundCap", refundable.format());
+        }
+        decisionRuling = ruling;
+        decisionAmountMinor = ruling.refunds() ? refundMinor : null;
+        decisionRationale = rationale.strip();
+        decisionClause = clause;
+        decidedAt = now;
+        decidedById = agent.id();
+        decidedByName = agent.name();
+        decisionFinal = onAppeal;
+        String action = (onAppeal ? "APPEAL_DECIDED_" : "DECIDED_") + ruling.name();
+        if (moved > 0) {
+            refund(new Money(moved, currency), onAppeal ? "APPEAL_DECISION" : "AGENT_DECISION", bearer);
+        }
+        Long shownAmount = null;
+        if (moved != 0) {
+            shownAmount = moved;
+        } else if (ruling.refunds()) {
+            shownAmount = refundMinor;
+        }
+        switch (ruling) {
+            case REFUND_AFTER_RETURN -> {
+                remedy = Remedy.RETURN_AND_REFUND;
+                appealUntil = null;
+                transition(now, agent, action, ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
+                        now.plus(clock.buyerReturnShipment()), clause, decisionRationale, null);
+            }
+            case RESHIP -> {
+                remedy = Remedy.RESHIP;
+                appealUntil = null;
+                transition(now, agent, action, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
+                        now.plus(clock.sellerReshipment()), clause, decisionRationale, null);
+            }
+            default -> {
+                if (onAppeal) {
+                    appealUntil = null;
+                    transition(now, agent, action, ClaimStatus.CLOSED, Party.NONE, null, clause, decisionRationale,
+                            shownAmount);
+                    end(rulingOutcome(), now);
+                } else {
+                    appealUntil = now.plus(clock.appealWindow());
+                    transition(now, agent, action, ClaimStatus.DECIDED, Party.NONE, appealUntil, clause,
+                            decisionRationale, shownAmount);
+                }
+            }
+        }
+        return moved;
+    }
+
+    private Outcome rulingOutcome() {
+        if (decisionRuling == null || decisionRuling == Ruling.REJECT) {
+            return Outcome.REJECTED;
+        }
+        return decisionAmountMinor != null && decisionAmountMinor >= requestedAmountMinor ? Outcome.REFUNDED
+                : Outcome.PARTIALLY_REFUNDED;
+    }
+
+    /** Whether {@code actor} may appeal the decision now: once per party, within the window, never a final one. */
+    public boolean canAppeal(Actor actor, Instant now) {
+        if (status != ClaimStatus.DECIDED || decisionFinal || appealUntil == null || !now.isBefore(appealUntil)) {
+            return false;
+        }
+        if (actor.role() == ActorRole.BUYER) {
+            return actor.id() != null && actor.id() == buyerId && !buyerAppealed;
+        }
+        return actor.role() == ActorRole.SELLER && !sellerAppealed;
+    }
+
+    /** A party appeals the decision with a statement (and files, through the service): a second agent rules. */
+    public void appeal(Actor party, String statement, ClaimClock clock, Instant now) {
+        requireText(statement, "claim.rejected.appealStatement");
+        if (!canAppeal(party, now)) {
+            throw new TransitionRejected("claim.rejected.appeal");
+        }
+        if (party.role() == ActorRole.BUYER) {
+            buyerAppealed = true;
+            appealedBy = Party.BUYER;
+        } else {
+            sellerAppealed = true;
+            appealedBy = Party.SELLER;
+        }
+        appealStatement = statement.strip();
+        transition(now, party, "APPEALED", ClaimStatus.AWAITING_AGENT, Party.AGENT, now.plus(clock.agentDecision()),
+                null, appealStatement, null);
+    }
+
+    /** The appeal window passed without an appeal: the decision stands and the claim closes. */
+    private void closeAfterAppealWindow(Instant now) {
+        transition(now, Actor.SYSTEM, "CLOSED_AFTER_APPEAL_WINDOW", ClaimStatus.CLOSED, Party.NONE, null,
+                "appeal-window", null, null);
+        end(rulingOutcome(), now);
+    }
+
+    public String reviewReason() {
+        return reviewReason;
+    }
+
+    public String evidenceRequest() {
+        return evidenceRequest;
+    }
+
+    public Party evidenceRequestedOf() {
+        return evidenceRequestedOf;
+    }
+
+    public Ruling decisionRuling() {
+        return decisionRuling;
+    }
+
+    public Money decisionAmount() {
+        return decisionAmountMinor == null ? null : new Money(decisionAmountMinor, currency);
+    }
+
+    public String decisionRationale() {
+        return decisionRationale;
+    }
+
+    public String decisionClause() {
+        return decisionClause;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public Long decidedById() {
+        return decidedById;
+    }
+
+    public String decidedByName() {
+        return decidedByName;
+    }
+
+    public boolean decisionFinal() {
+        return decisionFinal;
+    }
+
+    public Instant appealUntil() {
+        return appealUntil;
+    }
+
+    /** Who appealed (the claim is or was on appeal), {@code null} when nobody did. */
+    public Party appealedBy() {
+        return appealedBy;
+    }
+
+    public String appealStatement() {
+        return appealStatement;
+    }
+
+    /** The claim waits for an agent's ruling on an appeal. */
+    public boolean onAppeal() {
+        return appealedBy != null && !decisionFinal && status == ClaimStatus.AWAITING_AGENT;
+    }
+    // --- end of platform intervention ---------------------------------------------------------------------------
 }

@@ -7,5 +7,9 @@ public enum ClaimAction {
     /** NO_TRACKING: the seller enters a valid tracking number. */
     SUPPLY_TRACKING,
     /** DELISTED: the buyer chooses the refund or the substitute. */
-    CHOOSE
+    CHOOSE,
+    /** Answer a platform agent's evidence request (files and text). */
+    ANSWER_EVIDENCE,
+    /** Appeal the platform's decision, once per party, while the window is open. */
+    APPEAL
 }

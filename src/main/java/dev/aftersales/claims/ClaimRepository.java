@@ -25,11 +25,13 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     /** The shop's claims waiting for the seller, soonest due first. */
     @Query(value = """
-            select c from Claim c where c.shopId = :shopId and c.partyToAct = dev.aftersales.claims.Party.SELLER
+            select c from Claim c where c.shopId = :shopId and (c.partyToAct = dev.aftersales.claims.Party.SELLER
+              or c.partyToAct = dev.aftersales.claims.Party.BOTH)
             order by c.dueAt asc, c.id asc""",
             countQuery = """
             select count(c) from Claim c
-            where c.shopId = :shopId and c.partyToAct = dev.aftersales.claims.Party.SELLER""")
+            where c.shopId = :shopId and (c.partyToAct = dev.aftersales.claims.Party.SELLER
+              or c.partyToAct = dev.aftersales.claims.Party.BOTH)""")
     Page<Claim> pageNeedingSeller(long shopId, Pageable pageable);
 
     @Query(value = """

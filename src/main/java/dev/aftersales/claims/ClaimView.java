@@ -17,7 +17,7 @@ public record ClaimView(long id, String claimNumber, long version, long orderId,
         String inspectionNote, WeightCheck weightCheck, boolean fastTracked, String fastTrackRule, Outcome outcome,
         Money refundedAmount, Instant createdAt, Instant endedAt, List<TimelineView> timeline,
         List<MessageView> messages, List<EvidenceView> evidence, List<MovementView> refunds,
-        ShipmentView returnShipment, ShipmentView reshipment, Set<ClaimAction> actions) {
+        ShipmentView returnShipment, ShipmentView reshipment, Set<ClaimAction> actions, Intervention intervention) {
 
     public boolean can(String action) {
         return actions.contains(ClaimAction.valueOf(action));
@@ -25,6 +25,23 @@ public record ClaimView(long id, String claimNumber, long version, long orderId,
 
     public boolean isOpen() {
         return status.isOpen();
+    }
+
+    /**
+     * What the platform did on the claim, as the parties see it: the evidence request addressed to them, the
+     * decision with rationale and clause, the appeal window.
+     *
+     * @param evidenceRequestedOf whom the agent asked ({@code null}: never)
+     * @param decisionAmount      the refund of a refund ruling
+     */
+    public record Intervention(String reviewReason, String evidenceRequest, Party evidenceRequestedOf,
+            Ruling ruling, Money decisionAmount, String rationale, String clause, Instant decidedAt,
+            String decidedByName, boolean decisionFinal, Instant appealUntil, Party appealedBy,
+            String appealStatement) {
+
+        public boolean decided() {
+            return ruling != null;
+        }
     }
 
     /** One claimed line. */

@@ -112,7 +112,14 @@ public class ClaimViews {
                 claim.inspectionResult(), claim.inspectionNote(), weight, claim.fastTracked(),
                 claim.fastTrackRule(), claim.outcome(), claim.refundedAmount(), claim.createdAt(), claim.endedAt(),
                 timeline, conversation, unattached, refunds, returnParcel, reshipment,
-                actions(claim, viewer, now));
+                actions(claim, viewer, now), intervention(claim));
+    }
+
+    private static ClaimView.Intervention intervention(Claim claim) {
+        return new ClaimView.Intervention(claim.reviewReason(), claim.evidenceRequest(), claim.evidenceRequestedOf(),
+                claim.decisionRuling(), claim.decisionAmount(), claim.decisionRationale(), claim.decisionClause(),
+                claim.decidedAt(), claim.decidedByName(), claim.decisionFinal(), claim.appealUntil(),
+                claim.appealedBy(), claim.appealStatement());
     }
 
     private static ShipmentView parcel(List<ShipmentView> parcels, Long id) {
@@ -158,6 +165,13 @@ public class ClaimViews {
         }
         if (claim.canEscalate(actor, now)) {
             actions.add(ClaimAction.ESCALATE);
+        }
+        boolean party = viewer.isBuyer(claim.buyerId()) || viewer.isSellerOf(claim.shopId());
+        if (party && claim.owesEvidence(actor)) {
+            actions.add(ClaimAction.ANSWER_EVIDENCE);
+        }
+        if (party && claim.canAppeal(actor, now)) {
+            actions.add(ClaimAction.APPEAL);
         }
         return actions;
     }

@@ -9,5 +9,9 @@ public enum EvidencePurpose {
     /** With the seller's rejection. */
     REJECTION,
     /** With the seller's inspection of a returned parcel. */
-    INSPECTION
+    INSPECTION,
+    /** Answering a platform agent's evidence request. */
+    EVIDENCE_ANSWER,
+    /** With an appeal against an agent's decision. */
+    APPEAL
 }

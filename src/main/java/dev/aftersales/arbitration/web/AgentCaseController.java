@@ -1,0 +1,164 @@
+package dev.aftersales.arbitration.web;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.arbitration.ArbitrationManagement;
+import dev.aftersales.arbitration.ArbitrationViews;
+import dev.aftersales.arbitration.DecisionCommand;
+import dev.aftersales.arbitration.DecisionOutcome;
+import dev.aftersales.arbitration.PenaltyKind;
+import dev.aftersales.claims.Party;
+import dev.aftersales.payments.CostBearer;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Money;
+
+/** The agent's workspace on one case: take or release it, ask for evidence, decide (or decide the appeal). */
+@Controller
+class AgentCaseController {
+
+    private final ArbitrationManagement arbitration;
+    private final ArbitrationViews views;
+    private final ArbitrationPages pages;
+
+    AgentCaseController(ArbitrationManagement arbitration, ArbitrationViews views, ArbitrationPages pages) {
+        this.arbitration = arbitration;
+        this.views = views;
+        this.pages = pages;
+    }
+
+    @GetMapping("/agent/cases/{id}")
+    String workspace(CurrentUser me, @PathVariable long id, Model model) {
+        ArbitrationViews.Workspace ws = views.workspace(id, me);
+        model.addAttribute("ws", ws);
+        model.addAttribute("outcomes", DecisionOutcome.values());
+        model.addAttribute("bearers", CostBearer.values());
+        model.addAttribute("penaltyKinds", PenaltyKind.values());
+        if (!model.containsAttribute("decision")) {
+            model.addAttribute("decision", DecisionForm.initial(ws));
+        }
+        if (!model.containsAttribute("evidence")) {
+            model.addAttribute("evidence", new EvidenceForm(Party.BUYER, "", 72));
+        }
+        return "agent/cases/workspace";
+    }
+
+    @PostMapping("/agent/cases/{id}/take")
+    String take(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        pages.move(redirect, "arbitration.flash.taken", () -> arbitration.take(id, me));
+        return back(id);
+    }
+
+    @PostMapping("/agent/cases/{id}/release")
+    String release(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        if (pages.move(redirect, "arbitration.flash.released", () -> arbitration.release(id, me))) {
+            return "redirect:/agent/queue";
+        }
+        return back(id);
+    }
+
+    @PostMapping("/agent/cases/{id}/evidence")
+    String requestEvidence(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute("evidence") EvidenceForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                arbitration.requestEvidence(id, me, version, form.party(), form.request(),
+                        Duration.ofHours(form.hours()));
+                redirect.addFlashAttribute("flashSuccess", "arbitration.flash.evidenceRequested");
+                redirect.addFlashAttribute("flashSuccessArgs", new Object[0]);
+                return back(id);
+            } catch (RuntimeException e) {
+                ArbitrationPages.Refusal refusal = pages.refusal(e);
+                if (refusal == null) {
+                    throw e;
+                }
+                errors.reject(refusal.key(), refusal.args(), refusal.key());
+            }
+        }
+        return workspace(me, id, model);
+    }
+
+    @PostMapping("/agent/cases/{id}/decide")
+    String decide(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute("decision") DecisionForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Money amount = ArbitrationPages.amount(form.amount());
+        if (!errors.hasFieldErrors("amount") && form.outcome() == DecisionOutcome.PARTIAL_REFUND
+                && (amount == null || !amount.isPositive())) {
+            errors.rejectValue("amount", "arbitration.form.error.amount");
+        }
+        if (!"UPHOLD".equals(form.choice()) && form.outcome() == null && !errors.hasFieldErrors("outcome")) {
+            errors.rejectValue("outcome", "arbitration.form.error.outcome");
+        }
+        PenaltyKind penalty = form.penalty() == null || form.penalty().isBlank() ? null
+                : PenaltyKind.valueOf(form.penalty());
+        Money deduction = ArbitrationPages.amount(form.deduction());
+        if (penalty == PenaltyKind.DEPOSIT_DEDUCTION && (deduction == null || !deduction.isPositive())) {
+            errors.rejectValue("deduction", "arbitration.form.error.deduction");
+        }
+        if (penalty != null && (form.penaltyReason() == null || form.penaltyReason().isBlank())) {
+            errors.rejectValue("penaltyReason", "arbitration.form.error.penaltyReason");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                DecisionOutcome outcome = "UPHOLD".equals(form.choice()) ? null : form.outcome();
+                arbitration.decide(id, me, version, new DecisionCommand(outcome, amount, form.rationale(),
+                        form.clause(), form.costBearer(), penalty, form.points() == null ? 0 : form.points(),
+                        deduction, form.penaltyReason(), Boolean.TRUE.equals(form.flagBuyer()) ? form.flagReason() : null));
+                redirect.addFlashAttribute("flashSuccess", "arbitration.flash.decided");
+                redirect.addFlashAttribute("flashSuccessArgs", new Object[0]);
+                return back(id);
+            } catch (RuntimeException e) {
+                ArbitrationPages.Refusal refusal = pages.refusal(e);
+                if (refusal == null) {
+                    throw e;
+                }
+                errors.reject(refusal.key(), refusal.args(), refusal.key());
+            }
+        }
+        return workspace(me, id, model);
+    }
+
+    private static String back(long id) {
+        return "redirect:/agent/cases/" + id;
+    }
+
+    /** The evidence request form. */
+    record EvidenceForm(@NotNull Party party, @NotBlank @Size(max = 2000) String request,
+            @NotNull @Min(1) @Max(720) Integer hours) {
+    }
+
+    /**
+     * The decision form.
+     *
+     * @param choice "UPHOLD" on appeal to keep the first decision, otherwise "DECIDE"
+     * @param amount the partial refund in yuan
+     */
+    record DecisionForm(String choice, DecisionOutcome outcome, @Size(max = 20) String amount,
+            @NotBlank @Size(max = 2000) String rationale, @NotBlank String clause, CostBearer costBearer,
+            String penalty, @Min(1) @Max(48) Integer points, @Size(max = 20) String deduction,
+            @Size(max = 1000) String penaltyReason, Boolean flagBuyer, @Size(max = 1000) String flagReason) {
+
+        static DecisionForm initial(ArbitrationViews.Workspace ws) {
+            return new DecisionForm(ws.appeal() ? "UPHOLD" : "DECIDE", null, "", "", "", ws.defaultBearer(), "",
+                    null, "", "", Boolean.FALSE, "");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.aftersales.arbitration.web;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.aftersales.arbitration.ArbitrationViews;
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.claims.ClaimType;
+import dev.aftersales.claims.QueueFilter;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.PageView;
+
+/** The agent queue: claims with the platform by due time, then amount; filters with their counts; paging. */
+@Controller
+class AgentQueueController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final ArbitrationViews views;
+    private final CatalogManagement catalog;
+
+    AgentQueueController(ArbitrationViews views, CatalogManagement catalog) {
+        this.views = views;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/agent/queue")
+    String queue(@RequestParam(required = false) ClaimType type, @RequestParam(required = false) Long shop,
+            @RequestParam(required = false) String min, @RequestParam(required = false) String max,
+            @RequestParam(defaultValue = "false") boolean review, @RequestParam(defaultValue = "false") boolean breached,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Money minAmount = ArbitrationPages.amount(min);
+        Money maxAmount = ArbitrationPages.amount(max);
+        if (min != null && !min.isBlank() && (minAmount == null || minAmount.minor() < 0)) {
+            model.addAttribute("minError", true);
+            minAmount = null;
+        }
+        if (max != null && !max.isBlank() && (maxAmount == null || maxAmount.minor() < 0)) {
+            model.addAttribute("maxError", true);
+            maxAmount = null;
+        }
+        QueueFilter filter = new QueueFilter(type, shop, minAmount == null ? null : minAmount.minor(),
+                maxAmount == null ? null : maxAmount.minor(), review, breached);
+        var result = views.queue(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("rows", PageView.of(result));
+        model.addAttribute("counts", views.counts());
+        model.addAttribute("types", ClaimType.values());
+        model.addAttribute("shops", catalog.shops());
+        model.addAttribute("type", type);
+        model.addAttribute("shop", shop);
+        model.addAttribute("min", min == null ? "" : min);
+        model.addAttribute("max", max == null ? "" : max);
+        model.addAttribute("review", review);
+        model.addAttribute("breached", breached);
+        return "agent/queue";
+    }
+}

@@ -1,0 +1,117 @@
+package dev.aftersales.arbitration.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.arbitration.ArbitrationRefused;
+import dev.aftersales.claims.ClaimChanged;
+import dev.aftersales.claims.ClaimNotAllowed;
+import dev.aftersales.claims.EvidenceUpload;
+import dev.aftersales.claims.InvalidEvidence;
+import dev.aftersales.claims.TransitionRejected;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Formats;
+
+/** What the arbitration controllers share: a move and its refusal as a message, uploads, amounts. */
+@Component
+class ArbitrationPages {
+
+    private final Formats formats;
+
+    ArbitrationPages(Formats formats) {
+        this.formats = formats;
+    }
+
+    /** A refusal as a message key and its arguments (formatted for the reader), or null when it is not one. */
+    Refusal refusal(RuntimeException e) {
+        if (e instanceof ArbitrationRefused r) {
+            return new Refusal(r.messageKey(), args(r.args()));
+        }
+        if (e instanceof TransitionRejected r) {
+            return new Refusal(r.messageKey(), args(r.args()));
+        }
+        if (e instanceof ClaimNotAllowed r) {
+            return new Refusal(r.messageKey(), args(r.args()));
+        }
+        if (e instanceof InvalidEvidence r) {
+            InvalidEvidence.Problem p = r.problems().get(0);
+            return new Refusal(p.messageKey(), args(p.args()));
+        }
+        if (e instanceof ClaimChanged || e instanceof ObjectOptimisticLockingFailureException) {
+            return new Refusal("claim.flash.stale", new Object[0]);
+        }
+        return null;
+    }
+
+    record Refusal(String key, Object[] args) {
+    }
+
+    /** Runs a move; a refusal comes back to the page as a flash message. */
+    boolean move(RedirectAttributes redirect, String successKey, Runnable move) {
+        try {
+            move.run();
+            redirect.addFlashAttribute("flashSuccess", successKey);
+            redirect.addFlashAttribute("flashSuccessArgs", new Object[0]);
+            return true;
+        } catch (RuntimeException e) {
+            Refusal refusal = refusal(e);
+            if (refusal == null) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", refusal.key());
+            redirect.addFlashAttribute("flashErrorArgs", refusal.args());
+            return false;
+        }
+    }
+
+    Object[] args(Object... args) {
+        if (args == null) {
+            return new Object[0];
+        }
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            out[i] = a instanceof Instant t ? formats.dateTime(t) : a instanceof Money m ? formats.money(m) : a;
+        }
+        return out;
+    }
+
+    static List<EvidenceUpload> uploads(List<MultipartFile> files) {
+        List<EvidenceUpload> uploads = new ArrayList<>();
+        if (files == null) {
+            return uploads;
+        }
+        for (MultipartFile file : files) {
+            if (file == null || file.isEmpty()) {
+                continue;
+            }
+            try {
+                uploads.add(new EvidenceUpload(file.getOriginalFilename(), file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
+    /** A decimal amount in yuan ("12.50"), or null when blank or not a number. */
+    static Money amount(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Money m = Money.parse(text.strip(), Money.CNY);
+            return m;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.aftersales.claims;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.payments.CostBearer;
+import dev.aftersales.payments.MovementKind;
+import dev.aftersales.payments.PaymentManagement;
+import dev.aftersales.payments.PaymentOrder;
+import dev.aftersales.payments.RefundExceedsPaid;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Money;
+import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Role;
+
+/**
+ * Platform intervention as the arbitration module (and the parties answering it) drive it: evidence requests and
+ * answers, rulings with their money, appeals, the review mark, and the escalated claims the agent queue and the
+ * oversight dashboard read. Assignment (who works on a case) is arbitration's own business, not the claim's.
+ */
+@Service
+public class ClaimInterventions {
+
+    /** The statuses in which a claim is with the platform (the agent queue). */
+    public static final List<ClaimStatus> WITH_PLATFORM = List.of(ClaimStatus.AWAITING_AGENT,
+            ClaimStatus.AWAITING_EVIDENCE);
+
+    private final ClaimRepository claims;
+    private final EvidenceStore evidence;
+    private final PaymentManagement payments;
+    private final CatalogManagement catalog;
+    private final EntityManager em;
+    private final Clock clock;
+
+    ClaimInterventions(ClaimRepository claims, EvidenceStore evidence, PaymentManagement payments,
+            CatalogManagement catalog, EntityManager em, Clock clock) {
+        this.claims = claims;
+        this.evidence = evidence;
+        this.payments = payments;
+        this.catalog = catalog;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------ agent moves
+
+    /** The agent asks a party (or both) for evidence by {@code due}. */
+    @Transactional
+    public void requestEvidence(long claimId, CurrentUser agent, Long expectedVersion, Party from, String what,
+            Instant due) {
+        Claim claim = forAgent(claimId, agent, expectedVersion);
+        claim.requestEvidence(Actor.of(agent), from, what, due, clock.instant());
+        save(claim, Actor.of(agent));
+    }
+
+    /**
+     * The agent rules (on appeal: finally). Money goes through the ledger in the same transaction.
+     *
+     * @return what the ruling did, for arbitration's decision ledger
+     */
+    @Transactional
+    public RulingApplied decide(long claimId, CurrentUser agent, Long expectedVersion, Ruling ruling, Money amount,
+            String rationale, String clause, CostBearer bearer) {
+        Claim claim = forAgent(claimId, agent, expectedVersion);
+        boolean appeal = claim.appealedBy() != null;
+        Instant due = claim.dueAt();
+        Instant now = clock.instant();
+        long moved = claim.decide(Actor.of(agent), ruling, amount, rationale, clause, bearer,
+                payments.refundable(claim.orderId()), clockOf(claim), now);
+        save(claim, Actor.of(agent));
+        return new RulingApplied(claim.id(), claim.claimNumber(), claim.orderId(), claim.shopId(), claim.buyerId(),
+                claim.type(), appeal, ruling, claim.decisionAmount(), new Money(moved, claim.requestedAmount()
+                        .currency()), due, now, claim.status(), claim.version());
+    }
+
+    /** What a ruling did to the claim. */
+    public record RulingApplied(long claimId, String claimNumber, long orderId, long shopId, long buyerId,
+            ClaimType type, boolean appeal, Ruling ruling, Money refund, Money moved, Instant dueAt,
+            Instant decidedAt, ClaimStatus status, long version) {
+
+        public boolean withinSla() {
+            return dueAt == null || !decidedAt.isAfter(dueAt);
+        }
+    }
+
+    /**
+     * Marks the claim for an agent's review with the reason; the agent queue's "needs review" filter selects these.
+     * The risk module calls this at filing for buyers whose return-abuse verdict is "review".
+     */
+    @Transactional
+    public void markForReview(long claimId, String reason) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        claim.markForReview(reason, clock.instant());
+        save(claim, Actor.SYSTEM);
+    }
+
+    // ------------------------------------------------------------------------------------------ party moves
+
+    /** The buyer or a seller of the shop answers the evidence request, with text and files. */
+    @Transactional
+    public void answerEvidence(long claimId, CurrentUser party, Long expectedVersion, String text,
+            List<EvidenceUpload> files) {
+        Claim claim = forParty(claimId, party, expectedVersion);
+        List<EvidenceStore.Checked> checked = evidence.check(files);
+        claim.answerEvidence(Actor.of(party), text, clockOf(claim), clock.instant());
+        evidence.store(claim.id(), null, EvidencePurpose.EVIDENCE_ANSWER, Actor.of(party), checked);
+        save(claim, Actor.of(party));
+    }
+
+    /** The buyer or a seller of the shop appeals the decision, with a statement and files. */
+    @Transactional
+    public void appeal(long claimId, CurrentUser party, Long expectedVersion, String statement,
+            List<EvidenceUpload> files) {
+        Claim claim = forParty(claimId, party, expectedVersion);
+        List<EvidenceStore.Checked> checked = evidence.check(files);
+        claim.appeal(Actor.of(party), statement, clockOf(claim), clock.instant());
+        evidence.store(claim.id(), null, EvidencePurpose.APPEAL, Actor.of(party), checked);
+        save(claim, Actor.of(party));
+    }
+
+    // ------------------------------------------------------------------------------------------ reading
+
+    /** A claim for platform staff. */
+    @Transactional(readOnly = true)
+    public Claim claim(long claimId) {
+        return claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+    }
+
+    /** The claims with the platform matching the filter, soonest due first, then the largest amount. */
+    @Transactional(readOnly = true)
+    public Page<Claim> queue(QueueFilter filter, Pageable pageable) {
+        Instant now = clock.instant();
+        StringBuilder where = new StringBuilder(" where c.status in :statuses");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("statuses", WITH_PLATFORM);
+        filter.apply(where, params, now);
+        TypedQuery<Claim> rows = em.createQuery("select c from Claim c" + where
+                + " order by c.dueAt asc nulls last, c.requestedAmountMinor desc, c.id asc", Claim.class);
+        TypedQuery<Long> count = em.createQuery("select count(c) from Claim c" + where, Long.class);
+        params.forEach((k, v) -> {
+            rows.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        rows.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize());
+        List<Claim> content = rows.getResultList();
+        return new PageImpl<>(content, pageable, count.getSingleResult());
+    }
+
+    /** How many claims with the platform each filter would show (on top of the other filters: none). */
+    @Transactional(readOnly = true)
+    public QueueCounts queueCounts() {
+        Instant now = clock.instant();
+        List<Object[]> rows = em.createQuery("""
+                select c.type, c.shopId, count(c),
+                       sum(case when c.dueAt <= :now then 1 else 0 end),
+                       sum(case when c.reviewReason is not null then 1 else 0 end)
+                from Claim c where c.status in :statuses group by c.type, c.shopId""", Object[].class)
+                .setParameter("statuses", WITH_PLATFORM).setParameter("now", now).getResultList();
+        Map<ClaimType, Long> byType = new LinkedHashMap<>();
+        Map<Long, Long> byShop = new LinkedHashMap<>();
+        long all = 0;
+        long breached = 0;
+        long review = 0;
+        for (Object[] r : rows) {
+            long n = ((Number) r[2]).longValue();
+            byType.merge((ClaimType) r[0], n, Long::sum);
+            byShop.merge(((Number) r[1]).longValue(), n, Long::sum);
+            all += n;
+            breached += r[3] == null ? 0 : ((Number) r[3]).longValue();
+            review += r[4] == null ? 0 : ((Number) r[4]).longValue();
+        }
+        return new QueueCounts(all, breached, review, byType, byShop);
+    }
+
+    /** Counts of the queue's filters. */
+    public record QueueCounts(long all, long breached, long needsReview, Map<ClaimType, Long> byType,
+            Map<Long, Long> byShop) {
+    }
+
+    /** Open claims by type and status (the oversight dashboard). */
+    @Transactional(readOnly = true)
+    public List<Object[]> openByTypeAndStatus() {
+        return em.createQuery("""
+                select c.type, c.status, count(c) from Claim c
+                where c.status not in :ended group by c.type, c.status order by c.type, c.status""", Object[].class)
+                .setParameter("ended", List.of(ClaimStatus.RESOLVED, ClaimStatus.WITHDRAWN, ClaimStatus.CLOSED))
+                .getResultList();
+    }
+
+    /** Shops by how many of their claims were escalated to the platform, most first. */
+    @Transactional(readOnly = true)
+    public List<ShopCount> topShopsByEscalations(int limit) {
+        List<Object[]> rows = em.createQuery("""
+                select c.shopId, count(distinct c.id) from Claim c join c.timeline t
+                where t.toStatus = dev.aftersales.claims.ClaimStatus.AWAITING_AGENT
+                  and (t.action = 'ESCALATED' or t.action = 'AUTO_ESCALATED')
+                group by c.shopId order by count(distinct c.id) desc, c.shopId""", Object[].class)
+                .setMaxResults(limit).getResultList();
+        List<ShopCount> result = new ArrayList<>();
+        rows.forEach(r -> result.add(new ShopCount(((Number) r[0]).longValue(), ((Number) r[1]).longValue())));
+        return result;
+    }
+
+    /** A shop and a number. */
+    public record ShopCount(long shopId, long count) {
+    }
+
+    /** A buyer's claims by status and how they ended (the workspace's history panel). */
+    @Transactional(readOnly = true)
+    public PartyRecord buyerRecord(long buyerId) {
+        return record("c.buyerId = :id", buyerId);
+    }
+
+    /** A shop's claims by status and how they ended (the workspace's shop panel). */
+    @Transactional(readOnly = true)
+    public PartyRecord shopRecord(long shopId) {
+        return record("c.shopId = :id", shopId);
+    }
+
+    private PartyRecord record(String condition, long id) {
+        List<Object[]> rows = em.createQuery("select c.status, c.outcome, count(c), sum(case when c.decidedAt is not"
+                + " null then 1 else 0 end) from Claim c where " + condition + " group by c.status, c.outcome",
+                Object[].class).setParameter("id", id).getResultList();
+        long total = 0;
+        long open = 0;
+        long decided = 0;
+        Map<Outcome, Long> outcomes = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long n = ((Number) r[2]).longValue();
+            total += n;
+            if (((ClaimStatus) r[0]).isOpen()) {
+                open += n;
+            }
+            decided += r[3] == null ? 0 : ((Number) r[3]).longValue();
+            if (r[1] != null) {
+                outcomes.merge((Outcome) r[1], n, Long::sum);
+            }
+        }
+        return new PartyRecord(total, open, decided, outcomes);
+    }
+
+    /** Claims of a buyer or a shop: how many, how many open, how many went to an agent's ruling, how they ended. */
+    public record PartyRecord(long total, long open, long decidedByAgent, Map<Outcome, Long> outcomes) {
+    }
+
+    // ------------------------------------------------------------------------------------------ mechanics
+
+    private ClaimClock clockOf(Claim claim) {
+        return ClaimClock.of(catalog.policyFor(claim.shopId()));
+    }
+
+    private Claim forAgent(long claimId, CurrentUser agent, Long expectedVersion) {
+        if (agent == null || !agent.isPlatformStaff()) {
+            throw new NotFound("Claim", claimId);
+        }
+        return current(claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId)), expectedVersion);
+    }
+
+    /** The claim's buyer or a seller of its shop; anyone else (an agent too) is refused as "not found". */
+    private Claim forParty(long claimId, CurrentUser party, Long expectedVersion) {
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        boolean buyer = party.role() == Role.BUYER && party.isBuyer(claim.buyerId());
+        boolean seller = party.role() == Role.SELLER && party.isSellerOf(claim.shopId());
+        if (!buyer && !seller) {
+            throw new NotFound("Claim", claimId);
+        }
+        return current(claim, expectedVersion);
+    }
+
+    private static Claim current(Claim claim, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != claim.version()) {
+            throw new ClaimChanged();
+        }
+        return claim;
+    }
+
+    private void save(Claim claim, Actor actor) {
+        for (ClaimEffect effect : claim.drainEffects()) {
+            if (effect instanceof ClaimEffect.Refund refund) {
+                try {
+                    payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REFUND,
+                            refund.amount(), refund.lines().stream()
+                                    .map(l -> new PaymentOrder.Line(l.orderLineId(), l.quantity(), l.amount()))
+                                    .toList(),
+                            "claim-" + claim.id() + "-refund-" + refund.sequence(), refund.costBearer(),
+                            refund.reason(), claim.claimNumber(), actor.ledgerName()));
+                } catch (RefundExceedsPaid e) {
+                    throw new TransitionRejected("claim.rejected.refundCap", e.refundable().format());
+                }
+            }
+        }
+        try {
+            claims.saveAndFlush(claim);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ClaimChanged();
+        }
+    }
+}
