@@ -785,4 +785,29 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     public Duration age(Instant now) {
         return Duration.between(createdAt, now);
     }
+
+    // --- risk #6: agent review note and holiday extension ---------------------------------------------------------
+
+    /**
+     * At filing, the buyer's standing asks for a person to look at the claim (a high return-abuse score): the
+     * timeline says so. Nothing else changes: the claim is never rejected because of a score.
+     */
+    void noteAgentReview(String note, Instant now) {
+        record(now, Actor.SYSTEM, "REVIEW_MARKED", status, "return-abuse-score", note, null);
+    }
+
+    /**
+     * A holiday extension gives the party to act {@code by} more time: the due time and the deadline move, and the
+     * timeline records the old and the new due time.
+     */
+    void extendDueTime(Duration by, String note, Instant now) {
+        if (!status.isOpen() || dueAt == null) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
+        dueAt = dueAt.plus(by);
+        if (deadlineAt != null) {
+            deadlineAt = deadlineAt.plus(by);
+        }
+        record(now, Actor.SYSTEM, "DUE_EXTENDED", status, "holiday-extension", note, null);
+    }
 }
