@@ -21,13 +21,13 @@ public class CatalogManagement {
 
     private final ShopRepository shops;
     private final ProductRepository products;
-    private final PolicyDefaults defaults;
+    private final PolicyAdministration policy;
     private final Clock clock;
 
-    CatalogManagement(ShopRepository shops, ProductRepository products, PolicyDefaults defaults, Clock clock) {
+    CatalogManagement(ShopRepository shops, ProductRepository products, PolicyAdministration policy, Clock clock) {
         this.shops = shops;
         this.products = products;
-        this.defaults = defaults;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -57,13 +57,13 @@ public class CatalogManagement {
 
     @Transactional(readOnly = true)
     public PolicyDefaults platformPolicy() {
-        return defaults;
+        return policy.current();
     }
 
     /** The policy that applies to the shop's orders now. */
     @Transactional(readOnly = true)
     public ShopPolicy policyFor(long shopId) {
-        return ShopPolicy.of(defaults, shop(shopId));
+        return ShopPolicy.of(policy.current(), shop(shopId));
     }
 
     @Transactional(readOnly = true)
@@ -85,6 +85,7 @@ public class CatalogManagement {
     }
 
     List<PolicyViolation> check(ShopPromises p) {
+        PolicyDefaults defaults = policy.current();
         List<PolicyViolation> violations = new ArrayList<>();
         atMost(violations, "shipByHours", p.shipByHours(), defaults.shipBy().toHours());
         atMost(violations, "firstResponseHours", p.firstResponseHours(), defaults.sellerFirstResponse().toHours());

@@ -16,8 +16,14 @@ public interface BuyerStanding {
      * @param good        whether fast-track may apply
      * @param messageKey  the explanation's message key
      * @param args        its arguments
+     * @param review      the buyer's new claims are marked for agent review (never rejected because of it)
+     * @param reviewNote  what the claim's timeline says when marked, e.g. "return-abuse score 82 (review)"
      */
-    record Standing(boolean good, String messageKey, List<Object> args) {
+    record Standing(boolean good, String messageKey, List<Object> args, boolean review, String reviewNote) {
+
+        public Standing(boolean good, String messageKey, List<Object> args) {
+            this(good, messageKey, args, false, null);
+        }
 
         public Object[] argArray() {
             return args.toArray();

@@ -1237,4 +1237,21 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return appealedBy != null && !decisionFinal && status == ClaimStatus.AWAITING_AGENT;
     }
     // --- end of platform intervention ---------------------------------------------------------------------------
+    // --- Holiday extension (risk #6) ---------------------------------------------------------
+
+
+    /**
+     * A holiday extension gives the party to act {@code by} more time: the due time and the deadline move, and the
+     * timeline records the old and the new due time.
+     */
+    void extendDueTime(Duration by, String note, Instant now) {
+        if (!status.isOpen() || dueAt == null) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
+        dueAt = dueAt.plus(by);
+        if (deadlineAt != null) {
+            deadlineAt = deadlineAt.plus(by);
+        }
+        record(now, Actor.SYSTEM, "DUE_EXTENDED", status, "holiday-extension", note, null);
+    }
 }

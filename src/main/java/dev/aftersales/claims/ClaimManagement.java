@@ -53,14 +53,14 @@ public class ClaimManagement {
     private final ShippingManagement shipping;
     private final CatalogManagement catalog;
     private final PaymentManagement payments;
-    private final BuyerStanding standing;
+    private final List<BuyerStanding> standings;
     private final WeightCheckSettings weightSettings;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     ClaimManagement(ClaimRepository claims, ClaimMessageRepository messages, EvidenceStore evidence,
             OrderManagement orders, ShippingManagement shipping, CatalogManagement catalog,
-            PaymentManagement payments, BuyerStanding standing, WeightCheckSettings weightSettings, Clock clock,
+            PaymentManagement payments, List<BuyerStanding> standings, WeightCheckSettings weightSettings, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.claims = claims;
         this.messages = messages;
@@ -69,7 +69,7 @@ public class ClaimManagement {
         this.shipping = shipping;
         this.catalog = catalog;
         this.payments = payments;
-        this.standing = standing;
+        this.standings = standings;
         this.weightSettings = weightSettings;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
@@ -271,11 +271,12 @@ public class ClaimManagement {
         Claim claim = claims.saveAndFlush(Claim.file(draft, actor, claimClock, now));
         claim.announceFiled();
         evidence.store(claim.id(), null, EvidencePurpose.CLAIM, actor, files);
-        FastTrack.Decision fastTrack = FastTrack.decide(claim, weight, facts.policy(),
-                standing.of(buyer.accountId(), claim.id(), now));
+        BuyerStanding.Standing standing = strictestStanding(buyer.accountId(), claim.id(), now);
+        FastTrack.Decision fastTrack = FastTrack.decide(claim, weight, facts.policy(), standing);
         if (fastTrack.applies()) {
             claim.fastTrack(fastTrack.explanation(), now);
         }
+        markForAgentReview(claim, buyer.accountId(), now);
         save(claim, actor);
         return claim.id();
     }
@@ -641,5 +642,36 @@ public class ClaimManagement {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    // --- risk #6: every standing is consulted, the strictest wins; review marks the claim ---------------------------
+
+    /** The first standing that is not good (the strictest), else the first good one. */
+    private BuyerStanding.Standing strictestStanding(long buyerId, Long excludingClaimId, Instant now) {
+        BuyerStanding.Standing first = null;
+        for (BuyerStanding rule : standings) {
+            BuyerStanding.Standing answer = rule.of(buyerId, excludingClaimId, now);
+            if (!answer.good()) {
+                return answer;
+            }
+            if (first == null) {
+                first = answer;
+            }
+        }
+        return first != null ? first : new BuyerStanding.Standing(false, "claim.standing.notGood", List.of(0, 0, 0));
+    }
+
+    /**
+     * A standing that asks for review marks the new claim on its timeline ("marked for agent review: return-abuse
+     * score 82"). Kept in this one place, to become {@code Claim.markForReview(...)} once arbitration has it.
+     */
+    private void markForAgentReview(Claim claim, long buyerId, Instant now) {
+        for (BuyerStanding rule : standings) {
+            BuyerStanding.Standing answer = rule.of(buyerId, claim.id(), now);
+            if (answer.review()) {
+                claim.markForReview(answer.reviewNote(), now);
+                return;
+            }
+        }
     }
 }

@@ -300,4 +300,18 @@ public class Order extends AbstractAggregateRoot<Order> {
     public int itemCount() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
     }
+
+    // --- risk #6: holiday extension of the ship-by time -----------------------------------------------------------
+
+    /**
+     * A holiday extension moves the ship-by time of an order still waiting to be shipped (recorded, with the old
+     * and the new time, by {@link ShipByExtension}).
+     */
+    void extendShipBy(java.time.Duration by, Instant now) {
+        if (status != OrderStatus.AWAITING_SHIPMENT) {
+            throw new IllegalStateException("Order " + orderNumber + " is no longer waiting to be shipped");
+        }
+        shipBy = shipBy.plus(by);
+        updatedAt = now;
+    }
 }

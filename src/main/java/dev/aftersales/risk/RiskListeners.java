@@ -1,0 +1,64 @@
+package dev.aftersales.risk;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.aftersales.arbitration.AgentDecided;
+import dev.aftersales.arbitration.BuyerFlaggedForAbuse;
+import dev.aftersales.claims.ClaimTransitioned;
+import dev.aftersales.ordering.OrderCancelled;
+import dev.aftersales.ordering.OrderDelivered;
+import dev.aftersales.ordering.OrderPlaced;
+import dev.aftersales.ordering.OrderShipped;
+
+/**
+ * Feeds the risk read models from the other modules' events, after their transaction committed (through the event
+ * publication registry, so a crash never loses one): each event refreshes the copy of its order or claim and
+ * recomputes the buyer's score.
+ */
+@Component
+class RiskListeners {
+
+    private final RiskManagement risk;
+
+    RiskListeners(RiskManagement risk) {
+        this.risk = risk;
+    }
+
+    @ApplicationModuleListener
+    void on(ClaimTransitioned event) {
+        risk.refreshClaim(event.claimId());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced event) {
+        risk.refreshOrder(event.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderShipped event) {
+        risk.refreshOrder(event.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderDelivered event) {
+        risk.refreshOrder(event.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled event) {
+        risk.refreshOrder(event.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(AgentDecided event) {
+        risk.recordDecision(event.claimId(), event.appeal(), event.shopId(), event.buyerId(), event.sellerAtFault(),
+                event.at());
+        risk.refreshClaim(event.claimId());
+    }
+
+    @ApplicationModuleListener
+    void on(BuyerFlaggedForAbuse event) {
+        risk.recordFlag(event.flagId(), event.buyerId(), event.claimId(), event.reason(), event.at());
+    }
+}

@@ -1,0 +1,194 @@
+package dev.aftersales.risk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.catalog.Shop;
+import dev.aftersales.claims.ClaimFacts;
+import dev.aftersales.identity.AccountLinks;
+import dev.aftersales.identity.AccountManagement;
+import dev.aftersales.identity.UserAccount;
+import dev.aftersales.ordering.OrderFeed;
+
+/**
+ * Buyer return-abuse scores, shop scorecards and supervision, from the risk module's read models. Scores are
+ * recomputed on every event about the buyer (and stored for the watchlist); a page always computes the score it
+ * shows from the current facts, so it lists the signals that make it up.
+ */
+@Service
+public class RiskManagement {
+
+    /** How far back {@link #rebuild()} reads orders and claims. */
+    static final Duration REBUILD_WINDOW = Duration.ofDays(365);
+
+    private final RiskReadModel model;
+    private final RiskSettingsStore settings;
+    private final AccountLinks links;
+    private final AccountManagement accounts;
+    private final CatalogManagement catalog;
+    private final ClaimFacts claimFacts;
+    private final OrderFeed orderFeed;
+    private final Clock clock;
+
+    RiskManagement(RiskReadModel model, RiskSettingsStore settings, AccountLinks links, AccountManagement accounts,
+            CatalogManagement catalog, ClaimFacts claimFacts, OrderFeed orderFeed, Clock clock) {
+        this.model = model;
+        this.settings = settings;
+        this.links = links;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.claimFacts = claimFacts;
+        this.orderFeed = orderFeed;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------ buyers
+
+    /** The buyer's score now, with its signals and linked accounts. */
+    @Transactional(readOnly = true)
+    public BuyerRisk buyerRisk(long buyerId) {
+        return compute(buyerId, null, clock.instant());
+    }
+
+    /** What the score means for the buyer's claims now. */
+    @Transactional(readOnly = true)
+    public BuyerRisk.Verdict verdict(long buyerId) {
+        return buyerRisk(buyerId).verdict();
+    }
+
+    BuyerRisk compute(long buyerId, Long excludingClaimId, Instant now) {
+        Instant since = now.minus(ReturnAbuseScore.WINDOW);
+        List<AccountLinks.Link> found = links.linksOf(buyerId);
+        Map<Long, Integer> scores = model.scoresOf(found.stream().map(AccountLinks.Link::accountId).distinct()
+                .toList());
+        List<BuyerRisk.LinkedAccount> linked = found.stream().map(l -> new BuyerRisk.LinkedAccount(l.accountId(),
+                l.username(), l.displayName(), l.via().name(), l.value(), scores.get(l.accountId()))).toList();
+        ReturnAbuseScore.History history = new ReturnAbuseScore.History(buyerId,
+                model.ordersOfBuyerSince(buyerId, since), model.claimsOfBuyerSince(buyerId, since, excludingClaimId),
+                model.flagsOf(buyerId), linked);
+        return ReturnAbuseScore.compute(history, settings.current(), now);
+    }
+
+    /** The score from which a buyer is "review". */
+    public int reviewThreshold() {
+        return settings.current().reviewScore();
+    }
+
+    /** Recomputes and stores the buyer's score (after each event about them). */
+    @Transactional
+    public BuyerRisk recompute(long buyerId) {
+        BuyerRisk risk = compute(buyerId, null, clock.instant());
+        model.saveScore(risk);
+        return risk;
+    }
+
+    /** One row of the abuse watchlist. */
+    public record WatchRow(long buyerId, String username, String displayName, int score, BuyerRisk.Verdict verdict,
+            Instant computedAt) {
+    }
+
+    /** Buyers whose last score is at least "watch", highest first. */
+    @Transactional(readOnly = true)
+    public List<WatchRow> watchlist() {
+        RiskSettings s = settings.current();
+        List<RiskReadModel.Watched> rows = model.watched(s.watchScore(), 200);
+        Map<Long, UserAccount> names = accounts.accountsById(rows.stream().map(RiskReadModel.Watched::buyerId)
+                .toList());
+        return rows.stream().map(r -> {
+            UserAccount a = names.get(r.buyerId());
+            return new WatchRow(r.buyerId(), a == null ? "#" + r.buyerId() : a.username(),
+                    a == null ? "#" + r.buyerId() : a.displayName(), r.score(),
+                    ReturnAbuseScore.verdict(r.score(), s), r.computedAt());
+        }).toList();
+    }
+
+    // ------------------------------------------------------------------------------------------ shops
+
+    /** The shop's scorecard over 30 and 90 days, and whether it is under supervision. */
+    @Transactional(readOnly = true)
+    public ShopScorecard scorecard(long shopId) {
+        Shop shop = catalog.shop(shopId);
+        return scorecard(shopId, shop.name(), clock.instant());
+    }
+
+    private ShopScorecard scorecard(long shopId, String name, Instant now) {
+        Instant since = now.minus(Duration.ofDays(90));
+        Scorecards.History history = new Scorecards.History(shopId, name, model.ordersOfShopSince(shopId, since),
+                model.claimsOfShopSince(shopId, since), model.decisionsOfShopSince(shopId, since),
+                model.ratingsOfShopSince(shopId, since));
+        return Scorecards.compute(history, settings.current(), now);
+    }
+
+    /** The shops under supervision now, with their reasons. */
+    @Transactional(readOnly = true)
+    public List<ShopScorecard> supervision() {
+        Instant now = clock.instant();
+        List<Long> shopIds = model.shopsActiveSince(now.minus(Duration.ofDays(90)));
+        Map<Long, Shop> shops = catalog.shopsById(shopIds);
+        List<ShopScorecard> supervised = new ArrayList<>();
+        for (Long id : shopIds) {
+            Shop shop = shops.get(id);
+            ShopScorecard card = scorecard(id, shop == null ? "#" + id : shop.name(), now);
+            if (card.supervised()) {
+                supervised.add(card);
+            }
+        }
+        supervised.sort((a, b) -> Integer.compare(b.reasons().size(), a.reasons().size()));
+        return supervised;
+    }
+
+    // ------------------------------------------------------------------------------------------ read model
+
+    /** Refreshes the copy of one claim from the claims module and recomputes its buyer's score. */
+    @Transactional
+    public void refreshClaim(long claimId) {
+        claimFacts.of(claimId).ifPresent(fact -> {
+            model.upsertClaim(fact);
+            recompute(fact.buyerId());
+        });
+    }
+
+    /** Refreshes the copy of one order from the ordering module and recomputes its buyer's score. */
+    @Transactional
+    public void refreshOrder(long orderId) {
+        orderFeed.of(orderId).ifPresent(order -> {
+            model.upsertOrder(order);
+            recompute(order.buyerId());
+        });
+    }
+
+    @Transactional
+    void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault, Instant at) {
+        model.recordDecision(claimId, appeal, shopId, buyerId, sellerAtFault, at);
+    }
+
+    @Transactional
+    void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
+        model.recordFlag(flagId, buyerId, claimId, reason, at);
+        recompute(buyerId);
+    }
+
+    /**
+     * Reads every order and claim of the last year again from their modules and recomputes every buyer's score:
+     * for data loaded without events (the demo data, a restored backup) and after a change of the scoring rule.
+     *
+     * @return the number of buyers scored
+     */
+    @Transactional
+    public int rebuild() {
+        Instant since = clock.instant().minus(REBUILD_WINDOW);
+        orderFeed.paidSince(since).forEach(model::upsertOrder);
+        claimFacts.filedSince(since).forEach(model::upsertClaim);
+        List<Long> buyers = model.buyersWithActivity();
+        buyers.forEach(this::recompute);
+        return buyers.size();
+    }
+}

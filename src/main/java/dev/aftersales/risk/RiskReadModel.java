@@ -1,0 +1,207 @@
+package dev.aftersales.risk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.aftersales.claims.ActorRole;
+import dev.aftersales.claims.ClaimFacts;
+import dev.aftersales.claims.ClaimType;
+import dev.aftersales.claims.InspectionResult;
+import dev.aftersales.claims.WeightVerdict;
+import dev.aftersales.ordering.CancellationReason;
+import dev.aftersales.ordering.OrderFeed;
+
+/** The risk module's copies of orders, claims, decisions and flags, and the buyers' last scores. */
+@Component
+class RiskReadModel {
+
+    private final JdbcTemplate jdbc;
+
+    RiskReadModel(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------------------------------ writing
+
+    void upsertOrder(OrderFeed.OrderTimes o) {
+        jdbc.update("""
+                insert into risk_orders (order_id, shop_id, buyer_id, paid_at, ship_by, shipped_at, delivered_at,
+                                         cancelled_at, cancellation_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (order_id) do update set ship_by = excluded.ship_by, shipped_at = excluded.shipped_at,
+                  delivered_at = excluded.delivered_at, cancelled_at = excluded.cancelled_at,
+                  cancellation_reason = excluded.cancellation_reason""",
+                o.orderId(), o.shopId(), o.buyerId(), ts(o.paidAt()), ts(o.shipBy()), ts(o.shippedAt()),
+                ts(o.deliveredAt()), ts(o.cancelledAt()),
+                o.cancellationReason() == null ? null : o.cancellationReason().name());
+    }
+
+    void upsertClaim(ClaimFacts.Fact c) {
+        jdbc.update("""
+                insert into risk_claims (claim_id, order_id, shop_id, buyer_id, type, status, filed_at, filed_by_buyer,
+                                         inspection_result, weight_verdict, first_answer_at, first_answer_role,
+                                         first_answer_action, escalated, ended_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (claim_id) do update set status = excluded.status,
+                  inspection_result = excluded.inspection_result, weight_verdict = excluded.weight_verdict,
+                  first_answer_at = excluded.first_answer_at, first_answer_role = excluded.first_answer_role,
+                  first_answer_action = excluded.first_answer_action, escalated = excluded.escalated,
+                  ended_at = excluded.ended_at""",
+                c.claimId(), c.orderId(), c.shopId(), c.buyerId(), c.type().name(), c.status().name(),
+                ts(c.filedAt()), c.filedByBuyer(), name(c.inspectionResult()), name(c.weightVerdict()),
+                ts(c.firstAnswerAt()), name(c.firstAnswerRole()), c.firstAnswerAction(), c.escalated(),
+                ts(c.endedAt()));
+    }
+
+    void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault, Instant at) {
+        jdbc.update("""
+                insert into risk_decisions (claim_id, appeal, shop_id, buyer_id, seller_at_fault, decided_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (claim_id, appeal) do update set seller_at_fault = excluded.seller_at_fault,
+                  decided_at = excluded.decided_at""",
+                claimId, appeal, shopId, buyerId, sellerAtFault, ts(at));
+    }
+
+    void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
+        jdbc.update("insert into risk_abuse_flags (flag_id, buyer_id, claim_id, reason, flagged_at) "
+                + "values (?, ?, ?, ?, ?) on conflict (flag_id) do nothing", flagId, buyerId, claimId, reason, ts(at));
+    }
+
+    void saveScore(BuyerRisk risk) {
+        jdbc.update("""
+                insert into risk_buyer_scores (buyer_id, score, verdict, computed_at) values (?, ?, ?, ?)
+                on conflict (buyer_id) do update set score = excluded.score, verdict = excluded.verdict,
+                  computed_at = excluded.computed_at""",
+                risk.buyerId(), risk.score(), risk.verdict().name(), ts(risk.computedAt()));
+    }
+
+    // ------------------------------------------------------------------------------------------ reading
+
+    int ordersOfBuyerSince(long buyerId, Instant since) {
+        Integer n = jdbc.queryForObject("select count(*) from risk_orders where buyer_id = ? and paid_at >= ?",
+                Integer.class, buyerId, ts(since));
+        return n == null ? 0 : n;
+    }
+
+    List<ReturnAbuseScore.ClaimRow> claimsOfBuyerSince(long buyerId, Instant since, Long excludingClaimId) {
+        return jdbc.query("""
+                select c.claim_id, c.type, c.filed_at, c.filed_by_buyer, c.inspection_result, c.weight_verdict,
+                       o.delivered_at
+                from risk_claims c left join risk_orders o on o.order_id = c.order_id
+                where c.buyer_id = ? and c.filed_at >= ? and c.claim_id <> ?
+                order by c.filed_at""",
+                (rs, i) -> new ReturnAbuseScore.ClaimRow(rs.getLong(1), ClaimType.valueOf(rs.getString(2)),
+                        instant(rs, 3), rs.getBoolean(4), enumOf(InspectionResult.class, rs.getString(5)),
+                        enumOf(WeightVerdict.class, rs.getString(6)), instant(rs, 7)),
+                buyerId, ts(since), excludingClaimId == null ? -1L : excludingClaimId);
+    }
+
+    int flagsOf(long buyerId) {
+        Integer n = jdbc.queryForObject("select count(*) from risk_abuse_flags where buyer_id = ?", Integer.class,
+                buyerId);
+        return n == null ? 0 : n;
+    }
+
+    Map<Long, Integer> scoresOf(List<Long> buyerIds) {
+        if (buyerIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = buyerIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return jdbc.query("select buyer_id, score from risk_buyer_scores where buyer_id in (" + in + ")",
+                rs -> {
+                    Map<Long, Integer> scores = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        scores.put(rs.getLong(1), rs.getInt(2));
+                    }
+                    return scores;
+                });
+    }
+
+    /** One row of the watchlist. */
+    record Watched(long buyerId, int score, BuyerRisk.Verdict verdict, Instant computedAt) {
+    }
+
+    List<Watched> watched(int minScore, int limit) {
+        return jdbc.query("select buyer_id, score, verdict, computed_at from risk_buyer_scores where score >= ? "
+                + "order by score desc, buyer_id limit ?",
+                (rs, i) -> new Watched(rs.getLong(1), rs.getInt(2), BuyerRisk.Verdict.valueOf(rs.getString(3)),
+                        instant(rs, 4)),
+                minScore, limit);
+    }
+
+    Optional<Integer> storedScore(long buyerId) {
+        return jdbc.queryForList("select score from risk_buyer_scores where buyer_id = ?", Integer.class, buyerId)
+                .stream().findFirst();
+    }
+
+    List<Long> buyersWithActivity() {
+        return jdbc.queryForList("select buyer_id from risk_orders union select buyer_id from risk_claims "
+                + "union select buyer_id from risk_abuse_flags", Long.class);
+    }
+
+    List<Long> shopsActiveSince(Instant since) {
+        return jdbc.queryForList("select shop_id from risk_orders where paid_at >= ? union "
+                + "select shop_id from risk_claims where filed_at >= ? union "
+                + "select shop_id from risk_decisions where decided_at >= ? order by 1", Long.class, ts(since),
+                ts(since), ts(since));
+    }
+
+    List<Scorecards.OrderRow> ordersOfShopSince(long shopId, Instant since) {
+        return jdbc.query("select order_id, paid_at, ship_by, shipped_at, cancelled_at, cancellation_reason "
+                + "from risk_orders where shop_id = ? and (paid_at >= ? or cancelled_at >= ?)",
+                (rs, i) -> new Scorecards.OrderRow(rs.getLong(1), instant(rs, 2), instant(rs, 3), instant(rs, 4),
+                        instant(rs, 5), enumOf(CancellationReason.class, rs.getString(6))),
+                shopId, ts(since), ts(since));
+    }
+
+    List<Scorecards.ClaimRow> claimsOfShopSince(long shopId, Instant since) {
+        return jdbc.query("select claim_id, order_id, type, filed_at, filed_by_buyer, first_answer_at, "
+                + "first_answer_role, first_answer_action, escalated from risk_claims "
+                + "where shop_id = ? and filed_at >= ?",
+                (rs, i) -> new Scorecards.ClaimRow(rs.getLong(1), rs.getLong(2), ClaimType.valueOf(rs.getString(3)),
+                        instant(rs, 4), rs.getBoolean(5), instant(rs, 6), enumOf(ActorRole.class, rs.getString(7)),
+                        rs.getString(8), rs.getBoolean(9)),
+                shopId, ts(since));
+    }
+
+    List<Scorecards.DecisionRow> decisionsOfShopSince(long shopId, Instant since) {
+        return jdbc.query("select claim_id, appeal, seller_at_fault, decided_at from risk_decisions "
+                + "where shop_id = ? and decided_at >= ?",
+                (rs, i) -> new Scorecards.DecisionRow(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3),
+                        instant(rs, 4)),
+                shopId, ts(since));
+    }
+
+    List<Scorecards.RatingRow> ratingsOfShopSince(long shopId, Instant since) {
+        return jdbc.query("select claim_id, stars, rated_at from claim_ratings where shop_id = ? and rated_at >= ?",
+                (rs, i) -> new Scorecards.RatingRow(rs.getLong(1), rs.getInt(2), instant(rs, 3)), shopId, ts(since));
+    }
+
+    // ------------------------------------------------------------------------------------------ mechanics
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.aftersales.risk.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.catalog.PolicyAdministration;
+import dev.aftersales.claims.ClaimStatus;
+import dev.aftersales.claims.Party;
+import dev.aftersales.risk.HolidayExtensions;
+import dev.aftersales.risk.RiskSettingsStore;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.RecordSettings;
+import dev.aftersales.shared.web.Formats;
+
+/**
+ * The admin's policy page: the platform's deadline table and the risk thresholds, editable at run time (every
+ * change recorded with who, when, old and new; clocks that start afterwards use the new values), and holiday
+ * extensions of running due times. A refused value is shown next to its field with what was typed.
+ */
+@Controller
+@RequestMapping("/admin/policy")
+class AdminPolicyController {
+
+    private static final String DEADLINE_PREFIX = "policy.";
+    private static final String THRESHOLD_PREFIX = "risk.";
+
+    private final PolicyAdministration policy;
+    private final RiskSettingsStore thresholds;
+    private final HolidayExtensions extensions;
+    private final Formats formats;
+
+    AdminPolicyController(PolicyAdministration policy, RiskSettingsStore thresholds, HolidayExtensions extensions,
+            Formats formats) {
+        this.policy = policy;
+        this.thresholds = thresholds;
+        this.extensions = extensions;
+        this.formats = formats;
+    }
+
+    /** A field's error: the message key and its arguments. */
+    record FieldError(String messageKey, Object[] args) {
+    }
+
+    /** The extension form as typed. */
+    record ExtensionForm(String id, String target, String status, String party, String hours, String from,
+            String to, String reason) {
+
+        static ExtensionForm fresh() {
+            return new ExtensionForm(UUID.randomUUID().toString(), "CLAIMS", "", "", "24", "", "", "");
+        }
+    }
+
+    @GetMapping
+    String show(Model model) {
+        return page(model, Map.of(), Map.of(), Map.of(), Map.of(), ExtensionForm.fresh());
+    }
+
+    @PostMapping("/deadlines")
+    String deadlines(CurrentUser me, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        Map<String, String> typed = typed(params, DEADLINE_PREFIX);
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        int changed = 0;
+        for (RecordSettings.Entry entry : policy.entries()) {
+            String value = typed.get(entry.name());
+            if (value == null) {
+                continue;
+            }
+            try {
+                if (policy.change(entry.name(), value, me.username())) {
+                    changed++;
+                }
+            } catch (PolicyAdministration.Rejected e) {
+                errors.put(entry.name(), new FieldError(e.messageKey(), e.args()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("flashError", "risk.policy.partlySaved");
+            model.addAttribute("flashErrorArgs", new Object[] { changed });
+            return page(model, typed, errors, Map.of(), Map.of(), ExtensionForm.fresh());
+        }
+        redirect.addFlashAttribute("flashSuccess", "risk.policy.saved");
+        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { changed });
+        return "redirect:/admin/policy";
+    }
+
+    @PostMapping("/thresholds")
+    String thresholds(CurrentUser me, @RequestParam Map<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        Map<String, String> typed = typed(params, THRESHOLD_PREFIX);
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        int changed = 0;
+        for (RecordSettings.Entry entry : thresholds.entries()) {
+            String value = typed.get(entry.name());
+            if (value == null) {
+                continue;
+            }
+            try {
+                if (thresholds.change(entry.name(), value, me.username())) {
+                    changed++;
+                }
+            } catch (PolicyAdministration.Rejected e) {
+                errors.put(entry.name(), new FieldError(e.messageKey(), e.args()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("flashError", "risk.policy.partlySaved");
+            model.addAttribute("flashErrorArgs", new Object[] { changed });
+            return page(model, Map.of(), Map.of(), typed, errors, ExtensionForm.fresh());
+        }
+        redirect.addFlashAttribute("flashSuccess", "risk.policy.saved");
+        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { changed });
+        return "redirect:/admin/policy#thresholds";
+    }
+
+    @PostMapping("/extensions")
+    String extend(CurrentUser me, ExtensionForm form, Model model, RedirectAttributes redirect) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        HolidayExtensions.Target target = parse(HolidayExtensions.Target.class, form.target(), "target", errors);
+        ClaimStatus status = parse(ClaimStatus.class, form.status(), "status", errors);
+        Party party = parse(Party.class, form.party(), "party", errors);
+        int hours = 0;
+        try {
+            hours = Integer.parseInt(form.hours() == null ? "" : form.hours().trim());
+        } catch (NumberFormatException e) {
+            errors.put("hours", new FieldError("risk.extension.error.hours", new Object[] { 1, 720 }));
+        }
+        Instant from = startOfDay(form.from(), 0, "from", errors);
+        Instant to = startOfDay(form.to(), 1, "to", errors);
+        if (errors.isEmpty()) {
+            try {
+                HolidayExtensions.Result result = extensions.apply(new HolidayExtensions.Request(form.id(), target,
+                        status, party, hours, from, to, form.reason()), me.username());
+                redirect.addFlashAttribute("flashSuccess",
+                        result.alreadyApplied() ? "risk.extension.already" : "risk.extension.applied");
+                redirect.addFlashAttribute("flashSuccessArgs", new Object[] { result.extended() });
+                return "redirect:/admin/policy#extensions";
+            } catch (PolicyAdministration.Rejected e) {
+                errors.put(e.field(), new FieldError(e.messageKey(), e.args()));
+            }
+        }
+        model.addAttribute("flashError", "risk.extension.refused");
+        return page(model, Map.of(), Map.of(), Map.of(), Map.of(), form, errors);
+    }
+
+    private String page(Model model, Map<String, String> deadlineTyped, Map<String, FieldError> deadlineErrors,
+            Map<String, String> thresholdTyped, Map<String, FieldError> thresholdErrors, ExtensionForm form) {
+        return page(model, deadlineTyped, deadlineErrors, thresholdTyped, thresholdErrors, form, Map.of());
+    }
+
+    private String page(Model model, Map<String, String> deadlineTyped, Map<String, FieldError> deadlineErrors,
+            Map<String, String> thresholdTyped, Map<String, FieldError> thresholdErrors, ExtensionForm form,
+            Map<String, FieldError> extensionErrors) {
+        model.addAttribute("deadlines", policy.entries());
+        model.addAttribute("configuredDeadlines", entryMap(RecordSettings.entries(policy.configured())));
+        model.addAttribute("deadlineTyped", deadlineTyped);
+        model.addAttribute("deadlineErrors", deadlineErrors);
+        model.addAttribute("thresholds", thresholds.entries());
+        model.addAttribute("thresholdTyped", thresholdTyped);
+        model.addAttribute("thresholdErrors", thresholdErrors);
+        model.addAttribute("deadlineChanges", policy.changes(50));
+        model.addAttribute("thresholdChanges", thresholds.changes(50));
+        model.addAttribute("extension", form);
+        model.addAttribute("extensionErrors", extensionErrors);
+        model.addAttribute("extensions", extensions.applied(20));
+        model.addAttribute("targets", HolidayExtensions.Target.values());
+        model.addAttribute("statuses", java.util.Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::isOpen)
+                .toList());
+        model.addAttribute("parties", List.of(Party.BUYER, Party.SELLER, Party.AGENT, Party.CARRIER, Party.SYSTEM));
+        model.addAttribute("zone", formats.zone().getId());
+        return "admin/policy";
+    }
+
+    private static Map<String, String> entryMap(List<RecordSettings.Entry> entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.name(), e.value()));
+        return map;
+    }
+
+    private static Map<String, String> typed(Map<String, String> params, String prefix) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                typed.put(k.substring(prefix.length()), v);
+            }
+        });
+        return typed;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String text, String field,
+            Map<String, FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.trim());
+        } catch (IllegalArgumentException e) {
+            errors.put(field, new FieldError("risk.extension.error." + field, new Object[0]));
+            return null;
+        }
+    }
+
+    private Instant startOfDay(String text, int plusDays, String field, Map<String, FieldError> errors) {
+        try {
+            return LocalDate.parse(text == null ? "" : text.trim()).plusDays(plusDays).atStartOfDay(formats.zone())
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, new FieldError("risk.extension.error.date", new Object[0]));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.aftersales.risk.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.aftersales.risk.Ratings;
+import dev.aftersales.shared.CurrentUser;
+
+/** The buyer rates how an ended claim was handled, from the claim page. */
+@Controller
+class BuyerRatingController {
+
+    private final Ratings ratings;
+
+    BuyerRatingController(Ratings ratings) {
+        this.ratings = ratings;
+    }
+
+    @PostMapping("/buyer/claims/{id}/rating")
+    String rate(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String stars,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        Integer value = null;
+        try {
+            value = stars == null || stars.isBlank() ? null : Integer.valueOf(stars.trim());
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        try {
+            ratings.rate(id, me, value, comment);
+            redirect.addFlashAttribute("flashSuccess", "risk.rating.saved");
+        } catch (Ratings.RatingRejected rejected) {
+            redirect.addFlashAttribute("flashError", rejected.messageKey());
+            redirect.addFlashAttribute("ratingComment", comment);
+        }
+        return "redirect:/buyer/claims/" + id + "#rating";
+    }
+}
