@@ -77,18 +77,26 @@ class OrderListStatementCountIntegrationTests {
         return FormLogin.signIn(mvc, account);
     }
 
-    /** Statements for the page, after a first request that warms caches up. */
+    /**
+     * Statements for the page, after a first request that warms caches up: the fewer of two counted requests, so that
+     * a one-off write of the request's surroundings (the stored session, a lazily created token) does not count as
+     * the page's own. A query per row still shows, in both counts.
+     */
     int statements(MockHttpServletRequestBuilder page, List<OrderDetails> expected) throws Exception {
         mvc.perform(page).andExpect(status().isOk());
-        int count = SqlStatementCounter.count(() -> {
-            var result = mvc.perform(page).andExpect(status().isOk());
-            for (OrderDetails order : expected) {
-                result.andExpect(content().string(containsString(order.orderNumber())));
-            }
-            return null;
-        });
-        assertThat(count).as("statements are counted").isPositive();
-        return count;
+        int fewest = Integer.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            int count = SqlStatementCounter.count(() -> {
+                var result = mvc.perform(page).andExpect(status().isOk());
+                for (OrderDetails order : expected) {
+                    result.andExpect(content().string(containsString(order.orderNumber())));
+                }
+                return null;
+            });
+            assertThat(count).as("statements are counted").isPositive();
+            fewest = Math.min(fewest, count);
+        }
+        return fewest;
     }
 
     @Test
