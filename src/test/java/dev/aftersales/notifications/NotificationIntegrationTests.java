@@ -314,4 +314,41 @@ class NotificationIntegrationTests {
         retrySweep.retryDue();
         assertThat(mailTo(address)).hasSize(1);
     }
+
+    @Test
+    void sweepsOnSeveralNodesAtOnceSendAPendingEmailOnce() throws Exception {
+        String address = Fixtures.unique("nodes") + "@buyer.example";
+        UserAccount buyer = accounts.create(new NewAccount(Fixtures.unique("buyer"), Fixtures.PASSWORD, Role.BUYER,
+                "Nodes Buyer", address, null, null, Fixtures.unique("ext")));
+        transaction.executeWithoutResult(tx -> {
+            writer.write(new Notice("test-nodes:" + UUID.randomUUID(), "notifications.claim.resolved",
+                    List.of("AS-NODES"), false, List.of(new Notice.Recipient(buyer.id(), "/buyer/claims"))));
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+            org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        });
+
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> passes = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                passes.add(nodes.submit(() -> {
+                    start.await();
+                    return retrySweep.retryDue();
+                }));
+            }
+            start.countDown();
+            for (var pass : passes) {
+                pass.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(mailTo(address)).hasSize(1);
+        assertThat(jdbc.sql("""
+                select d.status || ':' || d.attempts from notification_deliveries d
+                join inbox_items i on i.id = d.item_id where i.recipient_id = :id""").param("id", buyer.id())
+                .query(String.class).list()).containsExactly("SENT:1");
+    }
 }
