@@ -47,8 +47,8 @@ final class NoticeText {
     }
 
     /**
-     * The language a recipient's email and text messages are written in: the language the account chose (stored
-     * when a signed-in user switches the language), else Simplified Chinese.
+     * The language a recipient's email and text messages are written in: the one stored on the account (see
+     * {@link LanguagePreference}), else Simplified Chinese.
      */
     static Locale languageOf(String preferredLanguage) {
         if (preferredLanguage != null && preferredLanguage.toLowerCase(Locale.ROOT).startsWith("en")) {

@@ -1,10 +1,13 @@
 package dev.aftersales.notifications;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,8 @@ import dev.aftersales.shared.web.Formats;
  */
 @Component
 class NotificationListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationListeners.class);
 
     private final NotificationWriter writer;
     private final AccountManagement accounts;
@@ -98,6 +103,10 @@ class NotificationListeners {
 
     @ApplicationModuleListener
     void on(NoticeRequested requested) {
+        if (requested.key() == null || requested.key().isBlank() || requested.messageCode() == null) {
+            log.warn("A notice without a key or message code tells nobody: {}", requested);
+            return;
+        }
         List<Notice.Recipient> recipients = new ArrayList<>();
         if (requested.buyerId() != null) {
             recipients.add(new Notice.Recipient(requested.buyerId(), requested.link()));
@@ -112,7 +121,7 @@ class NotificationListeners {
 
     /** Tells the party whose move it is that the claim's due time is near (the deadline reminder sweep). */
     int remind(long claimId, String claimNumber, Set<ClaimNotices.Side> sides, long buyerId, long shopId,
-            java.time.Instant dueAt) {
+            Instant dueAt) {
         List<Notice.Recipient> recipients = new ArrayList<>();
         if (sides.contains(ClaimNotices.Side.BUYER)) {
             recipients.add(new Notice.Recipient(buyerId, ClaimNotices.buyerLink(claimId)));

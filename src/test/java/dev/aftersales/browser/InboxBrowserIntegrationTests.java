@@ -50,6 +50,7 @@ class InboxBrowserIntegrationTests extends BrowserTest {
         claims.reject(claimId, world.sellerUser(), null, "The parcel weighed what all lines weigh", List.of());
         page.reload();
         assertThat(page.locator("header .inbox-link")).hasText("Inbox (1)");
+        assertThat(page.locator("header .inbox-link-compact")).isHidden();
 
         page.locator("header .inbox-link").click();
         assertThat(page).hasURL(Pattern.compile(".*/inbox$"));
@@ -64,5 +65,9 @@ class InboxBrowserIntegrationTests extends BrowserTest {
         page.navigate("/inbox");
         assertThat(page.locator(".inbox-item.read .inbox-text")).hasText(Pattern.compile(".*" + number + ".*"));
         assertThat(page.locator(".mark-all-read")).hasCount(0);
+
+        page.setViewportSize(390, 844);
+        assertThat(page.locator("header .inbox-link-compact")).isVisible();
+        assertThat(page.locator("header .inbox-link-compact")).hasText("Inbox (0)");
     }
 }

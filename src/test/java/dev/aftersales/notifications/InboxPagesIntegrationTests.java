@@ -149,4 +149,16 @@ class InboxPagesIntegrationTests {
     void signedOutVisitorsAreSentToTheLoginPage() throws Exception {
         mvc.perform(get("/inbox")).andExpect(redirectedUrl("/login"));
     }
+
+    @Test
+    void theLanguageOfTheFirstSignedInPageBecomesTheAccountsEmailLanguage() throws Exception {
+        var fresh = fixtures.account(dev.aftersales.shared.Role.BUYER, null);
+        assertThat(fresh.preferredLanguage()).isNull();
+        RequestPostProcessor session = FormLogin.signIn(mvc, fresh);
+        page("/inbox", session);
+        assertThat(accounts.account(fresh.id()).preferredLanguage()).isEqualTo("en");
+        mvc.perform(get("/inbox").with(session).header("Accept-Language", "zh-CN")).andExpect(status().isOk());
+        assertThat(accounts.account(fresh.id()).preferredLanguage()).as("kept until the user switches")
+                .isEqualTo("en");
+    }
 }

@@ -75,6 +75,8 @@ class NotificationIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    NotificationWriter writer;
 
     GreenMail smtp;
     World world;
@@ -218,15 +220,17 @@ class NotificationIntegrationTests {
         UserAccount buyer = accounts.create(new NewAccount(Fixtures.unique("buyer"), Fixtures.PASSWORD, Role.BUYER,
                 "Twice Buyer", address, null, null, Fixtures.unique("ext")));
         NoticeRequested notice = new NoticeRequested("test-notice:" + UUID.randomUUID(), buyer.id(), null,
-                "notifications.claim.generic", List.of("AS-TEST", "#not-a-key"), "/buyer/orders", null,
+                "notifications.payment.refund", List.of("¥1.00", "#T-TWICE"), "/buyer/orders", null,
                 clock.instant());
 
         for (int i = 0; i < 2; i++) {
             transaction.executeWithoutResult(tx -> events.publishEvent(notice));
         }
 
-        assertThat(itemsOf(buyer, Locale.ENGLISH)).singleElement()
-                .satisfies(item -> assertThat(item.link()).isEqualTo("/buyer/orders"));
+        assertThat(itemsOf(buyer, Locale.ENGLISH)).singleElement().satisfies(item -> {
+            assertThat(item.text()).isEqualTo("A refund of ¥1.00 for order #T-TWICE has been paid to you.");
+            assertThat(item.link()).isEqualTo("/buyer/orders");
+        });
         assertThat(mailTo(address)).hasSize(1);
         assertThat(retrySweep.retryDue()).isZero();
         assertThat(mailTo(address)).hasSize(1);
@@ -278,5 +282,73 @@ class NotificationIntegrationTests {
 
         assertThat(inbox.open(world.sellerUser(), sellers.id())).isEqualTo("/seller/claims/" + claimId);
         assertThat(itemsOf(world.seller(), Locale.ENGLISH).get(0).read()).isTrue();
+    }
+
+    @Test
+    void anEmailWhoseNodeStoppedRightAfterTheCommitIsSentByTheSweep() {
+        String address = Fixtures.unique("crash") + "@buyer.example";
+        UserAccount buyer = accounts.create(new NewAccount(Fixtures.unique("buyer"), Fixtures.PASSWORD, Role.BUYER,
+                "Crash Buyer", address, null, null, Fixtures.unique("ext")));
+        Notice notice = new Notice("test-crash:" + UUID.randomUUID(), "notifications.claim.generic",
+                List.of("AS-CRASH", "", "#claim.status.RESOLVED"), false,
+                List.of(new Notice.Recipient(buyer.id(), "/buyer/claims")));
+
+        transaction.executeWithoutResult(tx -> {
+            writer.write(notice);
+            // the node stops after the commit, before its after-commit work: nothing of it runs
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+            org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        });
+        assertThat(itemsOf(buyer, Locale.ENGLISH)).singleElement()
+                .satisfies(item -> assertThat(item.text()).isEqualTo("Claim AS-CRASH: Resolved"));
+        assertThat(mailTo(address)).as("not sent yet").isEmpty();
+
+        assertThat(retrySweep.retryDue()).isGreaterThanOrEqualTo(1);
+        assertThat(mailTo(address)).singleElement().satisfies(m -> {
+            try {
+                assertThat(m.getSubject()).isEqualTo("售后服务台：售后单 AS-CRASH：已解决");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        retrySweep.retryDue();
+        assertThat(mailTo(address)).hasSize(1);
+    }
+
+    @Test
+    void sweepsOnSeveralNodesAtOnceSendAPendingEmailOnce() throws Exception {
+        String address = Fixtures.unique("nodes") + "@buyer.example";
+        UserAccount buyer = accounts.create(new NewAccount(Fixtures.unique("buyer"), Fixtures.PASSWORD, Role.BUYER,
+                "Nodes Buyer", address, null, null, Fixtures.unique("ext")));
+        transaction.executeWithoutResult(tx -> {
+            writer.write(new Notice("test-nodes:" + UUID.randomUUID(), "notifications.claim.resolved",
+                    List.of("AS-NODES"), false, List.of(new Notice.Recipient(buyer.id(), "/buyer/claims"))));
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+            org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        });
+
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> passes = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                passes.add(nodes.submit(() -> {
+                    start.await();
+                    return retrySweep.retryDue();
+                }));
+            }
+            start.countDown();
+            for (var pass : passes) {
+                pass.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(mailTo(address)).hasSize(1);
+        assertThat(jdbc.sql("""
+                select d.status || ':' || d.attempts from notification_deliveries d
+                join inbox_items i on i.id = d.item_id where i.recipient_id = :id""").param("id", buyer.id())
+                .query(String.class).list()).containsExactly("SENT:1");
     }
 }
