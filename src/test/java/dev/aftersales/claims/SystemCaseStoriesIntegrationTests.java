@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
@@ -23,6 +25,7 @@ import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.NoticeRequested;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShippingManagement;
 import dev.aftersales.shipping.ShippingManagement.ScanReport;
@@ -35,7 +38,11 @@ import dev.aftersales.support.MutableClock;
 
 /** The system-opened cases told as stories on PostgreSQL, every watcher and timeout moved by the clock. */
 @AftersalesIntegrationTest
+@RecordApplicationEvents
 class SystemCaseStoriesIntegrationTests {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Fixtures fixtures;
@@ -85,6 +92,10 @@ class SystemCaseStoriesIntegrationTests {
         return payments.movementsOfOrder(order.id()).stream().filter(m -> m.kind() == kind).toList();
     }
 
+    List<NoticeRequested> notices(String code) {
+        return events.stream(NoticeRequested.class).filter(n -> n.messageCode().equals(code)).toList();
+    }
+
     void pass(Duration duration) {
         clock.advance(duration);
         shipBy.runDue();
@@ -111,6 +122,30 @@ class SystemCaseStoriesIntegrationTests {
         assertThat(casesOf(ClaimType.NO_TRACKING)).hasSize(1);
         assertThat(incidents.counts(world.shop().id(), start.minus(Duration.ofDays(1))))
                 .containsEntry(IncidentKind.LATE_SHIPMENT, 1L);
+    }
+
+    @Test
+    void twoNodesSweepingAtOnceOpenOneCase() throws Exception {
+        clock.advance(Duration.ofHours(49));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var started = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    started.await();
+                    return shipBy.runDue();
+                }));
+            }
+            started.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(casesOf(ClaimType.NO_TRACKING)).hasSize(1);
+        assertThat(incidents.of(world.shop().id(), start.minus(Duration.ofDays(1)))).hasSize(1);
     }
 
     @Test
@@ -195,6 +230,12 @@ class SystemCaseStoriesIntegrationTests {
                 .satisfies(f -> assertThat(f.trackingNumber()).isEqualTo(number));
         assertThat(incidents.counts(world.shop().id(), start.minus(Duration.ofDays(1))))
                 .containsEntry(IncidentKind.FAKE_TRACKING, 1L);
+        assertThat(notices("watchers.notice.fakeTracking")).singleElement().satisfies(n -> {
+            assertThat(n.shopId()).isEqualTo(world.shop().id());
+            assertThat(n.buyerId()).isNull();
+            assertThat(n.sellerLink()).isEqualTo("/seller/orders/" + order.id());
+        });
+        assertThat(events.stream(dev.aftersales.shipping.FakeTrackingFlagged.class)).hasSize(1);
         assertThat(casesOf(ClaimType.NO_TRACKING)).isEmpty();
         pass(Duration.ofHours(24));
         assertThat(casesOf(ClaimType.NO_TRACKING)).singleElement().satisfies(c -> {
@@ -246,6 +287,11 @@ class SystemCaseStoriesIntegrationTests {
         pass(Duration.ofHours(2));
         assertThat(tracking.stallsOf(order.id())).singleElement()
                 .satisfies(s -> assertThat(s.lastMovementAt()).isEqualTo(start));
+        assertThat(notices("watchers.notice.trackingStalled")).singleElement().satisfies(n -> {
+            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
+            assertThat(n.args()).containsExactly(order.orderNumber(), number);
+            assertThat(n.link()).isEqualTo("/buyer/orders/" + order.id());
+        });
         pass(Duration.ofHours(2));
         assertThat(tracking.stallsOf(order.id())).hasSize(1);
         assertThat(claims.availability(order.id(), world.buyerUser())).filteredOn(a -> a.type() == ClaimType.NOT_RECEIVED)
@@ -254,6 +300,8 @@ class SystemCaseStoriesIntegrationTests {
                 null, null));
         pass(Duration.ofHours(73));
         assertThat(tracking.stallsOf(order.id())).hasSize(2);
+        assertThat(notices("watchers.notice.trackingStalled")).hasSize(2).extracting(NoticeRequested::key)
+                .doesNotHaveDuplicates();
     }
 
     // ------------------------------------------------------------------------------------------ cancelled lines
@@ -272,6 +320,12 @@ class SystemCaseStoriesIntegrationTests {
         assertThat(offered.proposalRemedy()).isEqualTo(Remedy.SUBSTITUTE);
         assertThat(offered.proposalNote()).contains("Cable").contains("C");
         assertThat(offered.actions()).contains(ClaimAction.CHOOSE);
+        assertThat(notices("watchers.notice.linesCancelled")).singleElement().satisfies(n -> {
+            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
+            assertThat(n.link()).isEqualTo("/buyer/claims/" + id);
+        });
+        assertThat(events.stream(ShopIncidentRecorded.class)).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(IncidentKind.OUT_OF_STOCK_CANCELLATION));
         assertThat(movements(MovementKind.COMPENSATION)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(500));
         cases.choose(id, world.buyerUser(), offered.version(), Remedy.SUBSTITUTE);
@@ -358,6 +412,10 @@ class SystemCaseStoriesIntegrationTests {
         });
         assertThat(movements(MovementKind.COMPENSATION)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(1000));
+        assertThat(notices("watchers.notice.oversold")).singleElement().satisfies(n -> {
+            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
+            assertThat(n.args()).containsExactly(order.orderNumber(), "¥110.00", "¥10.00");
+        });
         assertThat(orders.buyerOrders(world.buyer().id(), PageRequest.of(0, 20)).getContent())
                 .extracting(OrderSummary::orderNumber).contains(order.orderNumber());
         OrderDetails after = orders.details(order.id(), world.buyerUser());
