@@ -28,7 +28,7 @@ class SystemCaseReactions {
 
     @ApplicationModuleListener
     void on(OrderShipped shipped) {
-        cases.onShipped(shipped.orderId());
+        cases.onShipped(shipped.orderId(), shipped.late());
     }
 
     @ApplicationModuleListener

@@ -177,6 +177,26 @@ class SystemCaseStoriesIntegrationTests {
     }
 
     @Test
+    void shippingLateBeforeTheWatcherRunsStillCompensatesOnceAndCounts() {
+        clock.advance(Duration.ofHours(46).plusMinutes(59));
+        shipping.ship(order.id(), world.sellerUser(), Carrier.SF, Fixtures.trackingNumber());
+        assertThat(movements(MovementKind.COMPENSATION)).isEmpty();
+        OrderDetails late = fixtures.paidOrder(world);
+        order = late;
+        clock.advance(Duration.ofHours(48));
+        shipping.ship(late.id(), world.sellerUser(), Carrier.SF, Fixtures.trackingNumber());
+        assertThat(movements(MovementKind.COMPENSATION)).singleElement().satisfies(m -> {
+            assertThat(m.amount()).isEqualTo(Money.fen(300));
+            assertThat(m.reason()).isEqualTo("LATE_SHIPMENT");
+            assertThat(m.succeeded()).isTrue();
+        });
+        pass(Duration.ofHours(1));
+        assertThat(casesOf(ClaimType.NO_TRACKING)).isEmpty();
+        assertThat(incidents.counts(world.shop().id(), start.minus(Duration.ofDays(1))))
+                .containsEntry(IncidentKind.LATE_SHIPMENT, 1L);
+    }
+
+    @Test
     void withoutTrackingByTheDeadlineTheBuyerIsRefundedAndCompensatedAndTheOrderCancelled() {
         pass(Duration.ofHours(49));
         Claim open = casesOf(ClaimType.NO_TRACKING).get(0);
