@@ -234,6 +234,28 @@ public class SystemCases {
         }
     }
 
+    /**
+     * A DELISTED case's refund was granted: when no unit of the order is left to ship, the unshipped order is
+     * cancelled for the case's reason, so it leaves the seller's list to ship (and stays in the buyer's list).
+     */
+    @Transactional
+    void onCancelledLinesRefunded(long claimId) {
+        Claim claim = claims.findById(claimId).orElseThrow();
+        OrderDetails order = orders.details(claim.orderId());
+        if (order.status() != OrderStatus.AWAITING_SHIPMENT) {
+            return;
+        }
+        Map<Long, Integer> refunded = payments.refundedUnits(order.id());
+        boolean nothingLeft = order.lines().stream()
+                .allMatch(l -> refunded.getOrDefault(l.id(), 0) >= l.quantity());
+        if (nothingLeft) {
+            boolean outOfStock = claim.timeline().stream().anyMatch(t -> "out-of-stock".equals(t.rule()));
+            orders.cancel(order.orderNumber(),
+                    outOfStock ? CancellationReason.OUT_OF_STOCK : CancellationReason.DELISTED,
+                    "every line cancelled by the seller and refunded (" + claim.claimNumber() + ")", "SELLER");
+        }
+    }
+
     /** A tracking number was flagged as fake: it counts on the shop's record. */
     @Transactional
     void onFakeTracking(long shopId, long orderId, long shipmentId, Instant at) {

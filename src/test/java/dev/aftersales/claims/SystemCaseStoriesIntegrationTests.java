@@ -394,6 +394,29 @@ class SystemCaseStoriesIntegrationTests {
     }
 
     @Test
+    void whenEveryLineIsCancelledAndRefundedTheOrderIsCancelledAndStaysListed() {
+        long id = cases.cancelLines(new CancelLines(order.id(), Map.of(Fixtures.lineId(order, "A"), 2,
+                Fixtures.lineId(order, "B"), 1), CancellationReason.DELISTED, null, null), world.sellerUser());
+        assertThat(orders.details(order.id()).status()).isEqualTo(OrderStatus.AWAITING_SHIPMENT);
+        cases.choose(id, world.buyerUser(), null, Remedy.REFUND);
+        OrderDetails after = orders.details(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(after.cancellationReason()).isEqualTo(CancellationReason.DELISTED);
+        assertThat(movements(MovementKind.REFUND)).extracting(MovementView::amount).containsExactly(Money.fen(11000));
+        assertThat(orders.buyerOrders(world.buyer().id(), PageRequest.of(0, 20)).getContent())
+                .extracting(OrderSummary::orderNumber).contains(order.orderNumber());
+        pass(Duration.ofHours(49));
+        assertThat(casesOf(ClaimType.NO_TRACKING)).isEmpty();
+    }
+
+    @Test
+    void aPartialCancellationLeavesTheOrderToShip() {
+        long id = cancelB(CancellationReason.OUT_OF_STOCK, null);
+        cases.choose(id, world.buyerUser(), null, Remedy.REFUND);
+        assertThat(orders.details(order.id()).status()).isEqualTo(OrderStatus.AWAITING_SHIPMENT);
+    }
+
+    @Test
     void cancelledLinesAreLeftOutOfALaterNoTrackingCase() {
         cancelB(CancellationReason.OUT_OF_STOCK, null);
         pass(Duration.ofHours(49));

@@ -233,7 +233,7 @@ class SystemCasePagesIntegrationTests {
             String base = viewer.equals(world.buyerUser()) ? "/buyer/orders/{id}" : "/seller/orders/{id}";
             mvc.perform(english(get(base, order.id())).with(as(viewer)))
                     .andExpect(content().string(containsString("Tracking number " + number + ", entered")))
-                    .andExpect(content().string(containsString("had no carrier scan within 24 hours")));
+                    .andExpect(content().string(containsString("had no carrier scan within 24 h")));
         }
     }
 }
