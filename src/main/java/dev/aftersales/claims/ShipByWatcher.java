@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,11 +77,23 @@ public class ShipByWatcher {
         return opened;
     }
 
-    @Scheduled(fixedDelayString = "${aftersales.watchers.interval:60s}", initialDelayString = "30s")
-    void scheduled() {
-        int opened = runDue();
-        if (opened > 0) {
-            log.info("Opened {} NO_TRACKING cases past ship-by", opened);
+    /** Runs the watcher on a schedule (off with {@code aftersales.scheduling.enabled=false}; tests call runDue). */
+    @Component
+    @ConditionalOnProperty(name = "aftersales.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+
+        private final ShipByWatcher watcher;
+
+        Schedule(ShipByWatcher watcher) {
+            this.watcher = watcher;
+        }
+
+        @Scheduled(fixedDelayString = "${aftersales.watchers.interval:60s}", initialDelayString = "30s")
+        void scheduled() {
+            int opened = watcher.runDue();
+            if (opened > 0) {
+                log.info("Opened {} NO_TRACKING cases past ship-by", opened);
+            }
         }
     }
 }

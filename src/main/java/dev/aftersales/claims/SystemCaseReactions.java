@@ -10,7 +10,8 @@ import dev.aftersales.shipping.FakeTrackingFlagged;
 /**
  * What the system-opened cases do when other modules report: an oversold cancellation opens ORDER_CANCELLED, a
  * shipment resolves NO_TRACKING, a fake-tracking flag goes on the shop's record, a NO_TRACKING refund cancels the
- * unshipped order. Run from the event publication registry after the reporting transaction commits.
+ * unshipped order, and
+ * a refund of every cancelled line cancels it too. Run from the event publication registry after the reporting transaction commits.
  */
 @Component
 class SystemCaseReactions {
@@ -28,7 +29,7 @@ class SystemCaseReactions {
 
     @ApplicationModuleListener
     void on(OrderShipped shipped) {
-        cases.onShipped(shipped.orderId());
+        cases.onShipped(shipped.orderId(), shipped.late());
     }
 
     @ApplicationModuleListener
@@ -40,6 +41,8 @@ class SystemCaseReactions {
     void on(ClaimTransitioned moved) {
         if (moved.type() == ClaimType.NO_TRACKING && "AUTO_REFUNDED".equals(moved.action())) {
             cases.onNoTrackingRefunded(moved.orderId());
+        } else if (moved.type() == ClaimType.DELISTED && moved.to() == ClaimStatus.REFUND_PENDING) {
+            cases.onCancelledLinesRefunded(moved.claimId());
         }
     }
 }

@@ -20,7 +20,10 @@ import dev.aftersales.ordering.OrderCancelled;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
+import dev.aftersales.payments.CostBearer;
+import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.PaymentManagement;
+import dev.aftersales.payments.PaymentOrder;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
@@ -190,9 +193,12 @@ public class SystemCases {
         management.saveWithEffects(claim, Actor.of(seller));
     }
 
-    /** The order shipped (ship page, storefront): its open NO_TRACKING case is resolved. */
+    /**
+     * The order shipped (ship page, storefront): its open NO_TRACKING case is resolved. Shipped after the ship-by time,
+     * the buyer gets the late-shipment compensation (once per order, with or without a case) and the shop an incident.
+     */
     @Transactional
-    void onShipped(long orderId) {
+    void onShipped(long orderId, boolean late) {
         String number = shipping.shipmentsOf(orderId).stream()
                 .filter(p -> p.direction() == ShipmentDirection.OUTBOUND).reduce((a, b) -> b)
                 .map(ShipmentView::trackingNumber).orElse(null);
@@ -201,6 +207,20 @@ public class SystemCases {
                 claim.trackingSupplied(Actor.SYSTEM, number, clock.instant());
                 management.saveWithEffects(claim, Actor.SYSTEM);
             }
+        }
+        if (late) {
+            OrderDetails order = orders.details(orderId);
+            Instant now = clock.instant();
+            Money compensation = new Money(catalog.platformPolicy().lateShipmentCompensationFen(),
+                    order.paid().currency());
+            if (compensation.isPositive()) {
+                // the same key as a NO_TRACKING case's compensation: paid once per order
+                payments.request(new PaymentOrder(orderId, null, MovementKind.COMPENSATION, compensation, List.of(),
+                        "order-" + orderId + "-late-shipment", CostBearer.SELLER, "LATE_SHIPMENT",
+                        order.orderNumber(), Actor.SYSTEM.ledgerName()));
+            }
+            incidents.record(order.shopId(), IncidentKind.LATE_SHIPMENT, orderId, null,
+                    "late-shipment:order:" + orderId, now);
         }
     }
 
@@ -211,6 +231,28 @@ public class SystemCases {
         if (order.status() == OrderStatus.AWAITING_SHIPMENT) {
             orders.cancel(order.orderNumber(), CancellationReason.OTHER,
                     "no valid tracking by the deadline; refunded", "SYSTEM");
+        }
+    }
+
+    /**
+     * A DELISTED case's refund was granted: when no unit of the order is left to ship, the unshipped order is
+     * cancelled for the case's reason, so it leaves the seller's list to ship (and stays in the buyer's list).
+     */
+    @Transactional
+    void onCancelledLinesRefunded(long claimId) {
+        Claim claim = claims.findById(claimId).orElseThrow();
+        OrderDetails order = orders.details(claim.orderId());
+        if (order.status() != OrderStatus.AWAITING_SHIPMENT) {
+            return;
+        }
+        Map<Long, Integer> refunded = payments.refundedUnits(order.id());
+        boolean nothingLeft = order.lines().stream()
+                .allMatch(l -> refunded.getOrDefault(l.id(), 0) >= l.quantity());
+        if (nothingLeft) {
+            boolean outOfStock = claim.timeline().stream().anyMatch(t -> "out-of-stock".equals(t.rule()));
+            orders.cancel(order.orderNumber(),
+                    outOfStock ? CancellationReason.OUT_OF_STOCK : CancellationReason.DELISTED,
+                    "every line cancelled by the seller and refunded (" + claim.claimNumber() + ")", "SELLER");
         }
     }
 

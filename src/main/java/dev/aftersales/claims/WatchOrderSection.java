@@ -1,11 +1,13 @@
 package dev.aftersales.claims;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderPageSection;
@@ -34,9 +36,11 @@ class WatchOrderSection implements OrderPageSection {
     private final PaymentManagement payments;
     private final ShippingManagement shipping;
     private final TrackingWatch tracking;
+    private final CatalogManagement catalog;
 
     WatchOrderSection(SystemCases cases, ClaimManagement claims, PaymentManagement payments,
-            ShippingManagement shipping, TrackingWatch tracking) {
+            ShippingManagement shipping, TrackingWatch tracking, CatalogManagement catalog) {
+        this.catalog = catalog;
         this.cases = cases;
         this.claims = claims;
         this.payments = payments;
@@ -77,6 +81,7 @@ class WatchOrderSection implements OrderPageSection {
                     claim.map(Claim::id).orElse(null), claim.map(Claim::claimNumber).orElse(null));
         }
         List<TrackingWatch.Flag> flags = tracking.flagsOf(order.id());
+        Duration scanWindow = catalog.platformPolicy().firstScanWithin();
         Stall stall = shipping.shipmentsOf(order.id()).stream()
                 .filter(p -> p.direction() == ShipmentDirection.OUTBOUND && p.status() == ShipmentStatus.STALLED)
                 .findFirst().map(p -> new Stall(p.trackingNumber(), p.lastMovementAt(), buyer && notReceivedOpen(order, viewer)))
@@ -86,7 +91,7 @@ class WatchOrderSection implements OrderPageSection {
         if (cancellation == null && flags.isEmpty() && stall == null && !report && !cancelLines) {
             return null;
         }
-        return new Data(order.id(), buyer, seller, cancellation, flags, stall, report, cancelLines);
+        return new Data(order.id(), buyer, seller, cancellation, flags, scanWindow, stall, report, cancelLines);
     }
 
     private boolean notReceivedOpen(OrderDetails order, CurrentUser viewer) {
@@ -104,7 +109,7 @@ class WatchOrderSection implements OrderPageSection {
      * @param cancelLines the seller may cancel lines now
      */
     record Data(long orderId, boolean buyer, boolean seller, Cancellation cancellation, List<TrackingWatch.Flag> flags,
-            Stall stall, boolean report, boolean cancelLines) {
+            Duration scanWindow, Stall stall, boolean report, boolean cancelLines) {
     }
 
     /** The platform's cancellation of an oversold order and what it paid. */

@@ -5,8 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Flags tracking numbers without a carrier scan within the first-scan window, on a schedule. */
+/** Flags tracking numbers without a carrier scan within the first-scan window, on a schedule (off with {@code aftersales.scheduling.enabled=false}; tests call
+ * {@link TrackingWatch} themselves). */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class FakeTrackingSweep {
 
     private static final Logger log = LoggerFactory.getLogger(FakeTrackingSweep.class);

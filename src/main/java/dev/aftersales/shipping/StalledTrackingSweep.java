@@ -5,8 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Notices parcels whose tracking stopped moving and tells their buyers, on a schedule. */
+/** Notices parcels whose tracking stopped moving and tells their buyers, on a schedule (off with {@code aftersales.scheduling.enabled=false}; tests call
+ * {@link TrackingWatch} themselves). */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class StalledTrackingSweep {
 
     private static final Logger log = LoggerFactory.getLogger(StalledTrackingSweep.class);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
@@ -23,6 +25,7 @@ import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.NoticeRequested;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShippingManagement;
 import dev.aftersales.shipping.ShippingManagement.ScanReport;
@@ -35,7 +38,11 @@ import dev.aftersales.support.MutableClock;
 
 /** The system-opened cases told as stories on PostgreSQL, every watcher and timeout moved by the clock. */
 @AftersalesIntegrationTest
+@RecordApplicationEvents
 class SystemCaseStoriesIntegrationTests {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Fixtures fixtures;
@@ -85,6 +92,10 @@ class SystemCaseStoriesIntegrationTests {
         return payments.movementsOfOrder(order.id()).stream().filter(m -> m.kind() == kind).toList();
     }
 
+    List<NoticeRequested> notices(String code) {
+        return events.stream(NoticeRequested.class).filter(n -> n.messageCode().equals(code)).toList();
+    }
+
     void pass(Duration duration) {
         clock.advance(duration);
         shipBy.runDue();
@@ -114,6 +125,30 @@ class SystemCaseStoriesIntegrationTests {
     }
 
     @Test
+    void twoNodesSweepingAtOnceOpenOneCase() throws Exception {
+        clock.advance(Duration.ofHours(49));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var started = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    started.await();
+                    return shipBy.runDue();
+                }));
+            }
+            started.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(casesOf(ClaimType.NO_TRACKING)).hasSize(1);
+        assertThat(incidents.of(world.shop().id(), start.minus(Duration.ofDays(1)))).hasSize(1);
+    }
+
+    @Test
     void theSellerSupplyingTrackingResolvesTheCaseAndPaysTheLateCompensationOnce() {
         pass(Duration.ofHours(49));
         Claim open = casesOf(ClaimType.NO_TRACKING).get(0);
@@ -139,6 +174,26 @@ class SystemCaseStoriesIntegrationTests {
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.TRACKING_SUPPLIED));
         assertThat(movements(MovementKind.COMPENSATION)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(300));
+    }
+
+    @Test
+    void shippingLateBeforeTheWatcherRunsStillCompensatesOnceAndCounts() {
+        clock.advance(Duration.ofHours(46).plusMinutes(59));
+        shipping.ship(order.id(), world.sellerUser(), Carrier.SF, Fixtures.trackingNumber());
+        assertThat(movements(MovementKind.COMPENSATION)).isEmpty();
+        OrderDetails late = fixtures.paidOrder(world);
+        order = late;
+        clock.advance(Duration.ofHours(48));
+        shipping.ship(late.id(), world.sellerUser(), Carrier.SF, Fixtures.trackingNumber());
+        assertThat(movements(MovementKind.COMPENSATION)).singleElement().satisfies(m -> {
+            assertThat(m.amount()).isEqualTo(Money.fen(300));
+            assertThat(m.reason()).isEqualTo("LATE_SHIPMENT");
+            assertThat(m.succeeded()).isTrue();
+        });
+        pass(Duration.ofHours(1));
+        assertThat(casesOf(ClaimType.NO_TRACKING)).isEmpty();
+        assertThat(incidents.counts(world.shop().id(), start.minus(Duration.ofDays(1))))
+                .containsEntry(IncidentKind.LATE_SHIPMENT, 1L);
     }
 
     @Test
@@ -195,6 +250,12 @@ class SystemCaseStoriesIntegrationTests {
                 .satisfies(f -> assertThat(f.trackingNumber()).isEqualTo(number));
         assertThat(incidents.counts(world.shop().id(), start.minus(Duration.ofDays(1))))
                 .containsEntry(IncidentKind.FAKE_TRACKING, 1L);
+        assertThat(notices("watchers.notice.fakeTracking")).singleElement().satisfies(n -> {
+            assertThat(n.shopId()).isEqualTo(world.shop().id());
+            assertThat(n.buyerId()).isNull();
+            assertThat(n.sellerLink()).isEqualTo("/seller/orders/" + order.id());
+        });
+        assertThat(events.stream(dev.aftersales.shipping.FakeTrackingFlagged.class)).hasSize(1);
         assertThat(casesOf(ClaimType.NO_TRACKING)).isEmpty();
         pass(Duration.ofHours(24));
         assertThat(casesOf(ClaimType.NO_TRACKING)).singleElement().satisfies(c -> {
@@ -246,6 +307,11 @@ class SystemCaseStoriesIntegrationTests {
         pass(Duration.ofHours(2));
         assertThat(tracking.stallsOf(order.id())).singleElement()
                 .satisfies(s -> assertThat(s.lastMovementAt()).isEqualTo(start));
+        assertThat(notices("watchers.notice.trackingStalled")).singleElement().satisfies(n -> {
+            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
+            assertThat(n.args()).containsExactly(order.orderNumber(), number);
+            assertThat(n.link()).isEqualTo("/buyer/orders/" + order.id());
+        });
         pass(Duration.ofHours(2));
         assertThat(tracking.stallsOf(order.id())).hasSize(1);
         assertThat(claims.availability(order.id(), world.buyerUser())).filteredOn(a -> a.type() == ClaimType.NOT_RECEIVED)
@@ -254,6 +320,8 @@ class SystemCaseStoriesIntegrationTests {
                 null, null));
         pass(Duration.ofHours(73));
         assertThat(tracking.stallsOf(order.id())).hasSize(2);
+        assertThat(notices("watchers.notice.trackingStalled")).hasSize(2).extracting(NoticeRequested::key)
+                .doesNotHaveDuplicates();
     }
 
     // ------------------------------------------------------------------------------------------ cancelled lines
@@ -272,6 +340,12 @@ class SystemCaseStoriesIntegrationTests {
         assertThat(offered.proposalRemedy()).isEqualTo(Remedy.SUBSTITUTE);
         assertThat(offered.proposalNote()).contains("Cable").contains("C");
         assertThat(offered.actions()).contains(ClaimAction.CHOOSE);
+        assertThat(notices("watchers.notice.linesCancelled")).singleElement().satisfies(n -> {
+            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
+            assertThat(n.link()).isEqualTo("/buyer/claims/" + id);
+        });
+        assertThat(events.stream(ShopIncidentRecorded.class)).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(IncidentKind.OUT_OF_STOCK_CANCELLATION));
         assertThat(movements(MovementKind.COMPENSATION)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(500));
         cases.choose(id, world.buyerUser(), offered.version(), Remedy.SUBSTITUTE);
@@ -320,6 +394,29 @@ class SystemCaseStoriesIntegrationTests {
     }
 
     @Test
+    void whenEveryLineIsCancelledAndRefundedTheOrderIsCancelledAndStaysListed() {
+        long id = cases.cancelLines(new CancelLines(order.id(), Map.of(Fixtures.lineId(order, "A"), 2,
+                Fixtures.lineId(order, "B"), 1), CancellationReason.DELISTED, null, null), world.sellerUser());
+        assertThat(orders.details(order.id()).status()).isEqualTo(OrderStatus.AWAITING_SHIPMENT);
+        cases.choose(id, world.buyerUser(), null, Remedy.REFUND);
+        OrderDetails after = orders.details(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(after.cancellationReason()).isEqualTo(CancellationReason.DELISTED);
+        assertThat(movements(MovementKind.REFUND)).extracting(MovementView::amount).containsExactly(Money.fen(11000));
+        assertThat(orders.buyerOrders(world.buyer().id(), PageRequest.of(0, 20)).getContent())
+                .extracting(OrderSummary::orderNumber).contains(order.orderNumber());
+        pass(Duration.ofHours(49));
+        assertThat(casesOf(ClaimType.NO_TRACKING)).isEmpty();
+    }
+
+    @Test
+    void aPartialCancellationLeavesTheOrderToShip() {
+        long id = cancelB(CancellationReason.OUT_OF_STOCK, null);
+        cases.choose(id, world.buyerUser(), null, Remedy.REFUND);
+        assertThat(orders.details(order.id()).status()).isEqualTo(OrderStatus.AWAITING_SHIPMENT);
+    }
+
+    @Test
     void cancelledLinesAreLeftOutOfALaterNoTrackingCase() {
         cancelB(CancellationReason.OUT_OF_STOCK, null);
         pass(Duration.ofHours(49));
@@ -358,6 +455,10 @@ class SystemCaseStoriesIntegrationTests {
         });
         assertThat(movements(MovementKind.COMPENSATION)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(1000));
+        assertThat(notices("watchers.notice.oversold")).singleElement().satisfies(n -> {
+            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
+            assertThat(n.args()).containsExactly(order.orderNumber(), "¥110.00", "¥10.00");
+        });
         assertThat(orders.buyerOrders(world.buyer().id(), PageRequest.of(0, 20)).getContent())
                 .extracting(OrderSummary::orderNumber).contains(order.orderNumber());
         OrderDetails after = orders.details(order.id(), world.buyerUser());

@@ -32,6 +32,10 @@ import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.CurrentUserSource;
+import dev.aftersales.shipping.ShippingManagement;
+import dev.aftersales.shipping.ShippingManagement.ScanReport;
+import dev.aftersales.shipping.TrackingEventKind;
+import dev.aftersales.shipping.TrackingWatch;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
@@ -53,6 +57,10 @@ class SystemCasePagesIntegrationTests {
     ApiClientManagement apiClients;
     @Autowired
     MutableClock clock;
+    @Autowired
+    TrackingWatch tracking;
+    @Autowired
+    ShippingManagement shipping;
 
     World world;
     OrderDetails order;
@@ -194,5 +202,38 @@ class SystemCasePagesIntegrationTests {
                 .andExpect(content().string(containsString("Cancelled by the platform (oversold) on")))
                 .andExpect(content().string(containsString("refunded ¥110.00 on")))
                 .andExpect(content().string(containsString("You also receive ¥10.00 in compensation.")));
+    }
+
+    @Test
+    void aStalledParcelIsNamedOnTheOrderWithTheNotReceivedOffer() throws Exception {
+        String number = fixtures.ship(order);
+        shipping.recordEvent(number, new ScanReport(null, clock.instant(), TrackingEventKind.PICKED_UP, "Hangzhou",
+                null, 2100));
+        clock.advance(Duration.ofHours(71));
+        mvc.perform(english(get("/buyer/orders/{id}", order.id())).with(as(world.buyerUser())))
+                .andExpect(content().string(not(containsString("has not moved since"))));
+        clock.advance(Duration.ofHours(2));
+        tracking.noticeStalls();
+        mvc.perform(english(get("/buyer/orders/{id}", order.id())).with(as(world.buyerUser())))
+                .andExpect(content().string(containsString("Tracking number " + number + " has not moved since")))
+                .andExpect(content().string(containsString("Report the parcel not received")))
+                .andExpect(content().string(containsString(
+                        "/buyer/orders/" + order.id() + "/claims/new?type=NOT_RECEIVED")));
+        mvc.perform(english(get("/seller/orders/{id}", order.id())).with(as(world.sellerUser())))
+                .andExpect(content().string(containsString("has not moved since")))
+                .andExpect(content().string(not(containsString("Report the parcel not received"))));
+    }
+
+    @Test
+    void aFakeTrackingFlagShowsOnTheOrderForBuyerAndSeller() throws Exception {
+        String number = fixtures.ship(order);
+        clock.advance(Duration.ofHours(25));
+        tracking.flagScanless();
+        for (CurrentUser viewer : List.of(world.buyerUser(), world.sellerUser())) {
+            String base = viewer.equals(world.buyerUser()) ? "/buyer/orders/{id}" : "/seller/orders/{id}";
+            mvc.perform(english(get(base, order.id())).with(as(viewer)))
+                    .andExpect(content().string(containsString("Tracking number " + number + ", entered")))
+                    .andExpect(content().string(containsString("had no carrier scan within 24 h")));
+        }
     }
 }
