@@ -167,6 +167,8 @@ class RiskIntegrationTests {
                 .findFirst().orElseThrow();
         assertThat(mark.note()).contains("marked for agent review: return-abuse score 60");
         assertThat(mark.to()).isEqualTo(ClaimStatus.AWAITING_SELLER);
+        // the mark is not a move: the seller has not answered yet
+        assertThat(risk.scorecard(world.shop().id()).last30().answered()).isZero();
     }
 
     @Test
