@@ -30,6 +30,7 @@ public class ClaimFacts {
             from claims c
             left join lateral (select t.at, t.actor_role, t.action from claim_timeline t
                                where t.claim_id = c.id and t.from_status = 'AWAITING_SELLER'
+                                 and t.to_status <> t.from_status
                                order by t.at, t.id limit 1) fa on true
             """;
 
@@ -41,7 +42,8 @@ public class ClaimFacts {
 
     /**
      * @param filedByBuyer      the buyer filed it (not opened by the system or the seller)
-     * @param firstAnswerAt     when the claim first left "waiting for the seller", or {@code null}
+     * @param firstAnswerAt     when the claim first left "waiting for the seller" (notes that change no status,
+     *                          such as a review mark or a holiday extension, are not moves), or {@code null}
      * @param firstAnswerRole   who moved it then (SELLER, SYSTEM for an automatic acceptance or fast-track, BUYER)
      * @param firstAnswerAction that move's action (ACCEPTED, AUTO_ACCEPTED, FAST_TRACKED, WITHDRAWN ...)
      * @param escalated         it went to a platform agent at some point

@@ -7,5 +7,5 @@
  * with {@code th:with="p=${@riskPanels.forAgent(buyerId, shopId)}"}, so modules that show them need no Java dependency on risk.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "shared :: *", "catalog",
-        "identity", "ordering", "claims", "arbitration" })
+        "identity", "ordering", "shipping", "claims", "arbitration" })
 package dev.aftersales.risk;

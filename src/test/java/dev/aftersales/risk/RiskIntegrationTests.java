@@ -168,6 +168,8 @@ class RiskIntegrationTests {
         assertThat(mark.note()).contains("marked for agent review: return-abuse score 60");
         assertThat(mark.to()).isEqualTo(ClaimStatus.AWAITING_SELLER);
         assertThat(claim.intervention().reviewReason()).contains("return-abuse score 60");
+        // the mark is not a move: the seller has not answered yet
+        assertThat(risk.scorecard(world.shop().id()).last30().answered()).isZero();
     }
 
     @Test

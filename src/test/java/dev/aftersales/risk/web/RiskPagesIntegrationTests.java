@@ -153,7 +153,7 @@ class RiskPagesIntegrationTests {
         try {
             mvc.perform(english(get("/seller/scorecard")).with(as(world.sellerUser()))).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString(world.shop().name() + " is under supervision: the platform watches the shop&#39;s"),
-                            containsString("After-sales rate 100 % is above 20 %"),
+                            containsString("After-sales rate 100 % is above 25 %"),
                             containsString("Check product descriptions"), not(containsString(other.shop().name())))));
             mvc.perform(english(get("/seller/scorecard")).with(as(other.sellerUser()))).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString(other.shop().name() + " is in good standing"),
