@@ -422,9 +422,8 @@ public class SystemCases {
         claim.announceFiled();
         claim.settleCancellation();
         management.saveWithEffects(claim, Actor.SYSTEM);
-        events.publishEvent(new NoticeRequested("order-cancelled:order:" + order.id(), order.buyerId(), null,
-                "watchers.notice.oversold", List.of(order.orderNumber(), refund.format(), compensation.format()),
-                "/buyer/orders/" + order.id(), null, now));
+        // The buyer is told by the notifications module: the cancellation (OrderCancelled), then the refund and the
+        // compensation as each is paid (PaymentExecuted). A notice here would tell the cancellation twice.
         return Optional.of(claim.id());
     }
 }

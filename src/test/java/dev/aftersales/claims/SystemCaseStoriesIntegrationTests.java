@@ -455,10 +455,6 @@ class SystemCaseStoriesIntegrationTests {
         });
         assertThat(movements(MovementKind.COMPENSATION)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(1000));
-        assertThat(notices("watchers.notice.oversold")).singleElement().satisfies(n -> {
-            assertThat(n.buyerId()).isEqualTo(world.buyer().id());
-            assertThat(n.args()).containsExactly(order.orderNumber(), "¥110.00", "¥10.00");
-        });
         assertThat(orders.buyerOrders(world.buyer().id(), PageRequest.of(0, 20)).getContent())
                 .extracting(OrderSummary::orderNumber).contains(order.orderNumber());
         OrderDetails after = orders.details(order.id(), world.buyerUser());
