@@ -215,6 +215,10 @@ class ArbitrationStoriesIntegrationTests {
         assertThat(closed.refundedAmount()).isEqualTo(Money.zero(Money.CNY));
         assertThat(jdbc.queryForObject("select sum(amount_minor) from provider_transfers where order_number = ?",
                 Long.class, order.orderNumber())).isZero();
+        assertThat(arbitration.decisionsOf(id)).last().satisfies(d -> {
+            assertThat(d.reversal()).isEqualTo(Money.fen(6000));
+            assertThat(d.upheld()).isFalse();
+        });
     }
 
     @Test
