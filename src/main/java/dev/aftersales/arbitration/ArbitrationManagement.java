@@ -188,7 +188,8 @@ public class ArbitrationManagement {
         Instant now = applied.decidedAt();
         Money refund = applied.refund() == null ? Money.zero(applied.moved().currency()) : applied.refund();
         Decision decision = decisions.saveAndFlush(new Decision(claimId, applied.shopId(), applied.buyerId(),
-                applied.type(), appeal, agent.accountId(), agent.displayName(), outcome, upheld, refund, bearer,
+                applied.type(), appeal, agent.accountId(), agent.displayName(), outcome, upheld, refund,
+                new Money(Math.max(-applied.moved().minor(), 0), refund.currency()), bearer,
                 command.rationale().strip(), clause.code(), applied.dueAt(), now, applied.withinSla()));
         assignment.release("DECIDED", now);
         assignments.save(assignment);

@@ -161,7 +161,7 @@ public class ArbitrationViews {
         boolean firstDecider = loaded.onAppeal() && Objects.equals(loaded.decidedById(), agent.accountId());
         List<DecisionRow> decisionRows = decisions.findByClaimIdOrderByDecidedAtAscIdAsc(claimId).stream()
                 .map(d -> new DecisionRow(d.appeal(), d.agentName(), d.outcome(), d.upheld(), d.refund(),
-                        d.costBearer(), d.rationale(), d.clause(), d.decidedAt(), d.withinSla()))
+                        d.reversal(), d.costBearer(), d.rationale(), d.clause(), d.decidedAt(), d.withinSla()))
                 .toList();
         List<String> penaltyNotes = penalties.findByClaimIdOrderByAtAsc(claimId).stream()
                 .map(p -> p.kind().name() + "|" + p.points() + "|" + Money.fen(p.deductionMinor()).format() + "|"
@@ -197,7 +197,7 @@ public class ArbitrationViews {
     }
 
     public record DecisionRow(boolean appeal, String agentName, DecisionOutcome outcome, boolean upheld,
-            Money refund, CostBearer costBearer, String rationale, String clause, Instant decidedAt,
+            Money refund, Money reversal, CostBearer costBearer, String rationale, String clause, Instant decidedAt,
             boolean withinSla) {
     }
 

@@ -89,7 +89,8 @@ class Decision {
     }
 
     Decision(long claimId, long shopId, long buyerId, ClaimType claimType, boolean appeal, long agentId,
-            String agentName, DecisionOutcome outcome, boolean upheld, Money refund, CostBearer costBearer,
+            String agentName, DecisionOutcome outcome, boolean upheld, Money refund, Money reversal,
+            CostBearer costBearer,
             String rationale, String clause, Instant dueAt, Instant decidedAt, boolean withinSla) {
         this.claimId = claimId;
         this.shopId = shopId;
@@ -101,7 +102,7 @@ class Decision {
         this.outcome = outcome;
         this.upheld = upheld;
         this.refundMinor = refund.minor();
-        this.reversalMinor = 0;
+        this.reversalMinor = reversal.minor();
         this.currency = refund.currency();
         this.costBearer = costBearer;
         this.rationale = rationale;
@@ -141,6 +142,11 @@ class Decision {
 
     Money refund() {
         return new Money(refundMinor, currency);
+    }
+
+    /** What this decision (on appeal) took back of the first decision's refund. */
+    Money reversal() {
+        return new Money(reversalMinor, currency);
     }
 
     CostBearer costBearer() {

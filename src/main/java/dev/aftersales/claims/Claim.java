@@ -1045,12 +1045,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /**
      * An agent rules. A refund is recorded in the ledger with the cost bearer; a return or a reshipment opens that
      * leg as if the seller had agreed to it. A first ruling on a refund or a rejection opens the appeal window; a
-     * ruling on appeal is final and closes the claim, moving only the difference to the first ruling's money (a
-     * further refund; lowering an executed refund is refused).
+     * ruling on appeal is final and closes the claim, moving only the difference to the first ruling's money: a
+     * further refund, or a reversal taking back part of what the first ruling refunded (a new ledger entry; the
+     * refund stays as it was).
      *
      * @param amount     the refund of a partial refund (ignored otherwise)
      * @param refundable what the order can still refund (the ledger re-checks under its lock)
-     * @return the money moved to the buyer by this ruling, in fen 0 when none
+     * @return the money moved to the buyer by this ruling, in fen negative when taken back, 0 when none
      */
     public long decide(Actor agent, Ruling ruling, Money amount, String rationale, String clause, CostBearer bearer,
             Money refundable, ClaimClock clock, Instant now) {
@@ -1077,10 +1078,6 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         };
         long alreadyRuled = onAppeal && decisionRuling != null && decisionRuling.refunds() ? decisionAmountMinor : 0;
         long moved = ruling.refunds() || onAppeal ? refundMinor - alreadyRuled : 0;
-        if (moved < 0) {
-            // taking back an executed refund needs a debit through the payment provider, which the desk lacks yet
-            throw new TransitionRejected("claim.rejected.appealLowers", new Money(alreadyRuled, currency).format());
-        }
         if (moved > 0 && moved > refundable.minor()) {
             throw new TransitionRejected("claim.rejected.refundCap", refundable.format());
         }
@@ -1095,6 +1092,10 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         String action = (onAppeal ? "APPEAL_DECIDED_" : "DECIDED_") + ruling.name();
         if (moved > 0) {
             refund(new Money(moved, currency), onAppeal ? "APPEAL_DECISION" : "AGENT_DECISION", bearer);
+        } else if (moved < 0) {
+            refundsRequested++;
+            effects.add(new ClaimEffect.Reversal(refundsRequested, new Money(-moved, currency), "APPEAL_REVERSAL",
+                    bearer));
         }
         Long shownAmount = null;
         if (moved != 0) {
@@ -1123,12 +1124,18 @@ public class Claim extends AbstractAggregateRoot<Claim> {
                     end(rulingOutcome(), now);
                 } else {
                     appealUntil = now.plus(clock.appealWindow());
-                    transition(now, agent, action, ClaimStatus.DECIDED, Party.NONE, appealUntil, clause,
+                    // the desk carries the decision out (pays the refund) and closes the claim when the window ends
+                    transition(now, agent, action, ClaimStatus.DECIDED, Party.SYSTEM, appealUntil, clause,
                             decisionRationale, shownAmount);
                 }
             }
         }
         return moved;
+    }
+
+    /** The provider took back part of a refund (a reversal ordered on appeal). */
+    void refundReversed(Money amount) {
+        refundedAmountMinor = Math.max((refundedAmountMinor == null ? 0 : refundedAmountMinor) - amount.minor(), 0);
     }
 
     private Outcome rulingOutcome() {

@@ -24,6 +24,13 @@ public sealed interface ClaimEffect {
     record Compensate(String key, Money amount, String reason, CostBearer costBearer) implements ClaimEffect {
     }
 
+    /**
+     * Take back part of what the claim refunded (a final decision on appeal lowered the refund): a new ledger entry;
+     * the refund entries stay as they were.
+     */
+    record Reversal(int sequence, Money amount, String reason, CostBearer costBearer) implements ClaimEffect {
+    }
+
     /** Units of an order line covered by a refund, with the part of the amount they account for. */
     record RefundLine(long orderLineId, int quantity, Money amount) {
     }

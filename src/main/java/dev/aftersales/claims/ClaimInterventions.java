@@ -258,6 +258,15 @@ public class ClaimInterventions {
     public record PartyRecord(long total, long open, long decidedByAgent, Map<Outcome, Long> outcomes) {
     }
 
+    /** The payment provider took back part of the claim's refund (a reversal a final decision ordered). */
+    @Transactional
+    void onRefundReversed(long claimId, Money amount) {
+        claims.findById(claimId).ifPresent(claim -> {
+            claim.refundReversed(amount);
+            save(claim, Actor.SYSTEM);
+        });
+    }
+
     // ------------------------------------------------------------------------------------------ mechanics
 
     private ClaimClock clockOf(Claim claim) {
@@ -302,6 +311,10 @@ public class ClaimInterventions {
                 } catch (RefundExceedsPaid e) {
                     throw new TransitionRejected("claim.rejected.refundCap", e.refundable().format());
                 }
+            } else if (effect instanceof ClaimEffect.Reversal reversal) {
+                payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REVERSAL,
+                        reversal.amount(), List.of(), "claim-" + claim.id() + "-reversal-" + reversal.sequence(),
+                        reversal.costBearer(), reversal.reason(), claim.claimNumber(), actor.ledgerName()));
             }
         }
         try {

@@ -16,9 +16,11 @@ import dev.aftersales.shipping.ShipmentDirection;
 class ClaimReactions {
 
     private final ClaimManagement claims;
+    private final ClaimInterventions interventions;
 
-    ClaimReactions(ClaimManagement claims) {
+    ClaimReactions(ClaimManagement claims, ClaimInterventions interventions) {
         this.claims = claims;
+        this.interventions = interventions;
     }
 
     @ApplicationModuleListener
@@ -37,6 +39,8 @@ class ClaimReactions {
     void on(PaymentExecuted executed) {
         if (executed.claimId() != null && executed.kind() == MovementKind.REFUND) {
             claims.onRefundPaid(executed.claimId(), executed.amount(), executed.executedAt());
+        } else if (executed.claimId() != null && executed.kind() == MovementKind.REVERSAL) {
+            interventions.onRefundReversed(executed.claimId(), executed.amount());
         }
     }
 }

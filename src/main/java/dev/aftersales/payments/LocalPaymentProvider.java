@@ -51,6 +51,13 @@ public class LocalPaymentProvider implements PaymentProvider {
         return reference.get(0);
     }
 
+    /** A debit from the buyer, booked as a negative transfer, once per key. */
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public String collect(String idempotencyKey, String orderNumber, long buyerId, Money amount) {
+        return transfer(idempotencyKey, orderNumber, buyerId, new Money(-amount.minor(), amount.currency()));
+    }
+
     /** The next {@code count} transfers fail as if the provider timed out. */
     public void failNext(int count) {
         failuresToSimulate.set(count);

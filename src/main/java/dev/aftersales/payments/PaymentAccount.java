@@ -67,6 +67,17 @@ class PaymentAccount {
         refundedMinor = Math.addExact(refundedMinor, amount.minor());
     }
 
+    /** Books money taken back from the buyer against what was refunded. */
+    void bookReversal(Money amount) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("A reversal must be positive");
+        }
+        if (amount.minor() > refundedMinor) {
+            throw new IllegalArgumentException("A reversal cannot exceed what was refunded");
+        }
+        refundedMinor -= amount.minor();
+    }
+
     void bookCompensation(Money amount) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("A compensation must be positive");

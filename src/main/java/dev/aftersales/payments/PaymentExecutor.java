@@ -41,8 +41,11 @@ class PaymentExecutor {
         }
         Movement movement = claimed.get();
         try {
-            String reference = provider.transfer(movement.idempotencyKey(), movement.orderNumber(),
-                    movement.buyerId(), movement.amount());
+            String reference = movement.kind() == MovementKind.REVERSAL
+                    ? provider.collect(movement.idempotencyKey(), movement.orderNumber(), movement.buyerId(),
+                            movement.amount())
+                    : provider.transfer(movement.idempotencyKey(), movement.orderNumber(), movement.buyerId(),
+                            movement.amount());
             movement.succeeded(reference, clock.instant());
             movements.save(movement);
             return true;

@@ -55,6 +55,8 @@ public class PaymentManagement {
         PaymentAccount account = lockAccount(details);
         if (order.kind() == MovementKind.REFUND) {
             account.bookRefund(order.amount());
+        } else if (order.kind() == MovementKind.REVERSAL) {
+            account.bookReversal(order.amount());
         } else {
             account.bookCompensation(order.amount());
         }

@@ -42,6 +42,9 @@ class PaymentOrderSection implements OrderPageSection {
         }
         Money refunded = movements.stream().filter(m -> m.kind() == MovementKind.REFUND).map(MovementView::amount)
                 .reduce(Money.zero(order.paid().currency()), Money::plus);
+        Money reversed = movements.stream().filter(m -> m.kind() == MovementKind.REVERSAL)
+                .map(MovementView::amount).reduce(Money.zero(order.paid().currency()), Money::plus);
+        refunded = refunded.minus(reversed);
         return new Data(movements, refunded, order.paid().minus(refunded), viewer.isPlatformStaff());
     }
 

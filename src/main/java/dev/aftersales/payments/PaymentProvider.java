@@ -15,6 +15,14 @@ public interface PaymentProvider {
      */
     String transfer(String idempotencyKey, String orderNumber, long buyerId, Money amount);
 
+    /**
+     * Takes money back from the buyer (a reversal of a refund), idempotent by key like {@link #transfer}.
+     *
+     * @return the provider's reference of the debit
+     * @throws PaymentProviderUnavailable when the provider cannot execute it now (to be retried)
+     */
+    String collect(String idempotencyKey, String orderNumber, long buyerId, Money amount);
+
     /** The provider could not execute a transfer; the same request may be retried later. */
     class PaymentProviderUnavailable extends RuntimeException {
 

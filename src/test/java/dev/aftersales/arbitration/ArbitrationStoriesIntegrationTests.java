@@ -196,6 +196,32 @@ class ArbitrationStoriesIntegrationTests {
     }
 
     @Test
+    void aSellersAppealThatRejectsTheClaimTakesTheRefundBackThroughTheLedger() {
+        long id = escalatedClaim();
+        arbitration.decide(id, agent, null, DecisionCommand.of(DecisionOutcome.FULL_REFUND, null, "both missing",
+                "R-3.1"));
+        assertThat(payments.refunded(order.id())).isEqualTo(Money.fen(6000));
+        arbitration.appeal(id, world.sellerUser(), null, "the packing video shows both boxes", List.of());
+        arbitration.decide(id, agent2, null, DecisionCommand.of(DecisionOutcome.REJECT, null,
+                "the packing video shows both boxes packed", "R-3.2"));
+        assertThat(payments.movementsOfClaim(id)).extracting(MovementView::kind, MovementView::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MovementKind.REFUND, Money.fen(6000)),
+                        org.assertj.core.groups.Tuple.tuple(MovementKind.REVERSAL, Money.fen(6000)));
+        assertThat(payments.refunded(order.id())).isEqualTo(Money.zero(Money.CNY));
+        assertThat(payments.refundable(order.id())).isEqualTo(order.paid());
+        ClaimView closed = view(id, world.buyerUser());
+        assertThat(closed.status()).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(closed.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(closed.refundedAmount()).isEqualTo(Money.zero(Money.CNY));
+        assertThat(jdbc.queryForObject("select sum(amount_minor) from provider_transfers where order_number = ?",
+                Long.class, order.orderNumber())).isZero();
+        assertThat(arbitration.decisionsOf(id)).last().satisfies(d -> {
+            assertThat(d.reversal()).isEqualTo(Money.fen(6000));
+            assertThat(d.upheld()).isFalse();
+        });
+    }
+
+    @Test
     void anUnansweredEvidenceRequestReturnsToTheAgentAndAMissedDecisionIsShownBreached() {
         long id = escalatedClaim();
         arbitration.take(id, agent);

@@ -19,6 +19,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.aftersales.arbitration.DecisionCommand;
+import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimType;
@@ -44,6 +46,8 @@ class ArbitrationBrowserIntegrationTests extends BrowserTest {
     ClaimManagement claims;
     @Autowired
     ClaimViews views;
+    @Autowired
+    dev.aftersales.arbitration.ArbitrationManagement arbitration;
 
     @TempDir
     Path temp;
@@ -148,6 +152,42 @@ class ArbitrationBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#banner")).containsText("The platform is deciding");
         assertThat(page.locator(".evidence-gallery img.evidence-thumb")).hasAttribute("alt", "open-parcel.png");
         assertThat(page.locator(".claim-timeline")).containsText("Here is the open parcel");
+    }
+
+    @Test
+    void onAPhoneInChineseTheBuyerAppealsAndASecondAgentUpholdsWithTheKeyboard(Page page) {
+        arbitration.decide(claimId, Fixtures.user(agent), null, DecisionCommand.of(DecisionOutcome.PARTIAL_REFUND,
+                dev.aftersales.shared.Money.fen(3000), "The weight shows one box missing", "R-3.2"));
+        page.setViewportSize(390, 844);
+        logIn(page, world.buyer());
+        page.navigate("/buyer/claims/" + claimId + "?lang=zh-CN");
+        assertThat(page.locator("#decision")).containsText("平台裁决");
+        assertThat(page.locator("#decision")).containsText("部分退款");
+        page.getByLabel("裁决有误的理由").fill("两盒都没有收到");
+        button(page, "对裁决提出申诉").click();
+        assertThat(page.getByText("您的申诉已转交另一位平台专员。")).isVisible();
+        assertThat(page.locator(".appeal-pending")).containsText("买家已提出申诉");
+        assertThat(page.locator(".appeal-form")).hasCount(0);
+
+        UserAccount second = fixtures.account(Role.AGENT, null);
+        switchTo(page, second);
+        page.navigate("/agent/cases/" + claimId + "?lang=zh-CN");
+        assertThat(page.locator(".appeal-statement")).containsText("两盒都没有收到");
+        page.getByLabel("维持原裁决", new Page.GetByLabelOptions().setExact(true)).focus();
+        page.keyboard().press("Space");
+        page.getByLabel("裁决理由（双方可见）").focus();
+        page.keyboard().type("重量只少一盒");
+        page.getByLabel("依据的平台规则", new Page.GetByLabelOptions().setExact(true)).selectOption("R-3.2");
+        button(page, "提交裁决").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("裁决已记录，双方均已收到通知。")).isVisible();
+        assertThat(page.locator(".decisions")).containsText("申诉终裁");
+        assertThat(page.locator(".decisions")).containsText("维持原裁决");
+
+        switchTo(page, world.buyer());
+        page.navigate("/buyer/claims/" + claimId + "?lang=zh-CN");
+        assertThat(page.locator("#decision")).containsText("平台终裁（申诉后）");
+        assertThat(page.locator("#banner")).containsText("已关闭");
     }
 
     private static Path png(Path file) throws IOException {

@@ -123,7 +123,7 @@ class ClaimInterventionTests {
                 "R-3.1", CostBearer.SELLER, PLENTY, CLOCK, at(5));
         assertThat(moved).isEqualTo(2000);
         assertThat(c.status()).isEqualTo(ClaimStatus.DECIDED);
-        assertThat(c.partyToAct()).isEqualTo(Party.NONE);
+        assertThat(c.partyToAct()).isEqualTo(Party.SYSTEM);
         assertThat(c.appealUntil()).isEqualTo(at(5).plus(Duration.ofDays(7)));
         assertThat(c.dueAt()).isEqualTo(c.appealUntil());
         assertThat(c.decisionAmount()).isEqualTo(Money.fen(2000));
@@ -215,13 +215,18 @@ class ClaimInterventionTests {
     }
 
     @Test
-    void anAppealCannotLowerARefundAlreadyRecorded() {
+    void anAppealThatLowersARefundTakesTheDifferenceBackThroughANewEntry() {
         Claim c = escalated();
         c.decide(AGENT, Ruling.FULL_REFUND, null, "all", "R-3.1", CostBearer.SELLER, PLENTY, CLOCK, at(5));
+        c.drainEffects();
         c.appeal(SELLER, "nothing was missing", CLOCK, at(6));
-        assertThatThrownBy(() -> c.decide(AGENT2, Ruling.REJECT, null, "seller right", "R-8.1", CostBearer.SELLER,
-                PLENTY, CLOCK, at(8))).hasFieldOrPropertyWithValue("messageKey", "claim.rejected.appealLowers");
-        assertThat(c.status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
+        long moved = c.decide(AGENT2, Ruling.PARTIAL_REFUND, Money.fen(1500), "one box only", "R-3.2",
+                CostBearer.SELLER, PLENTY, CLOCK, at(8));
+        assertThat(moved).isEqualTo(-4500);
+        assertThat(c.drainEffects()).singleElement().isInstanceOfSatisfying(ClaimEffect.Reversal.class,
+                r -> assertThat(r.amount()).isEqualTo(Money.fen(4500)));
+        assertThat(c.status()).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(c.outcome()).isEqualTo(Outcome.PARTIALLY_REFUNDED);
     }
 
     @Test
