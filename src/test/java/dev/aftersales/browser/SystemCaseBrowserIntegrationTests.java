@@ -24,7 +24,7 @@ import dev.aftersales.support.MutableClock;
 
 /**
  * The system-opened cases in a real browser: the buyer of an oversold order sees the cancellation and the refund on
- * the order; a seller cancels a line as out of stock and the buyer takes the substitute.
+ * the order and the message in the inbox; a seller cancels a line as out of stock and the buyer takes the substitute.
  */
 class SystemCaseBrowserIntegrationTests extends BrowserTest {
 
@@ -79,6 +79,15 @@ class SystemCaseBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("#banner, .claim-banner").first()).isVisible();
         assertThat(page.locator("#content")).containsText("¥110.00");
         assertThat(page.locator("#content")).containsText("Resolved");
+
+        page.locator("header .inbox-link").click();
+        assertThat(page).hasURL(Pattern.compile(".*/inbox$"));
+        Locator told = page.locator(".inbox-item .inbox-text").filter(new Locator.FilterOptions()
+                .setHasText("Order " + order.orderNumber() + ": Cancelled by the platform (oversold)."));
+        assertThat(told).hasCount(1);
+        assertThat(told).containsText("¥110.00 is refunded to you.");
+        told.click();
+        assertThat(page).hasURL(Pattern.compile(".*/buyer/orders/" + order.id() + "$"));
     }
 
     @Test
