@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,7 +28,6 @@ import dev.aftersales.shared.RecordSettings;
 @Service
 public class PolicyAdministration {
 
-    static final long REFRESH_NANOS = Duration.ofSeconds(5).toNanos();
     static final Duration MIN = Duration.ofMinutes(1);
     static final Duration MAX = Duration.ofDays(365);
     static final long MAX_THRESHOLD_FEN = 100_000;
@@ -36,6 +36,7 @@ public class PolicyAdministration {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     PolicyAdministration(PolicyDefaults configured, JdbcTemplate jdbc, Clock clock) {
         this.configured = configured;
@@ -43,7 +44,7 @@ public class PolicyAdministration {
         this.clock = clock;
     }
 
-    private record Snapshot(PolicyDefaults policy, long loadedAt) {
+    private record Snapshot(PolicyDefaults policy, long generation) {
     }
 
     /** One recorded change. */
@@ -80,10 +81,25 @@ public class PolicyAdministration {
     /** The platform policy now: configuration with the admin's overrides. */
     public PolicyDefaults current() {
         Snapshot s = snapshot;
-        if (s == null || System.nanoTime() - s.loadedAt() > REFRESH_NANOS) {
+        if (s == null) {
             s = load();
         }
         return s.policy();
+    }
+
+    /**
+     * Picks up the changes other nodes made (every five seconds, with the sweeps); this node's own changes apply at
+     * once. Pages never wait for it, so no request issues the query.
+     */
+    @Scheduled(fixedDelayString = "${aftersales.policy-refresh-interval:5s}", initialDelayString = "5s")
+    void refresh() {
+        invalidate();
+        load();
+    }
+
+    private void invalidate() {
+        generation.incrementAndGet();
+        snapshot = null;
     }
 
     /** What the configuration says, before any admin change. */
@@ -138,12 +154,12 @@ public class PolicyAdministration {
                 + "updated_at = excluded.updated_at", name, formatted, changedBy, Timestamp.from(now));
         jdbc.update("insert into policy_changes (name, old_value, new_value, changed_by, changed_at) "
                 + "values (?, ?, ?, ?, ?)", name, old, formatted, changedBy, Timestamp.from(now));
-        snapshot = null;
+        invalidate();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    snapshot = null;
+                    invalidate();
                 }
             });
         }
@@ -169,6 +185,7 @@ public class PolicyAdministration {
     }
 
     private Snapshot load() {
+        long seen = generation.get();
         Map<String, String> overrides = new HashMap<>();
         jdbc.query("select name, value from policy_overrides",
                 rs -> {
@@ -180,8 +197,11 @@ public class PolicyAdministration {
         } catch (RuntimeException e) {
             policy = configured;
         }
-        Snapshot s = new Snapshot(policy, System.nanoTime());
-        snapshot = s;
+        Snapshot s = new Snapshot(policy, seen);
+        // a change committed while this read ran must not be overwritten by what it read
+        if (generation.get() == seen) {
+            snapshot = s;
+        }
         return s;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,17 +22,16 @@ import dev.aftersales.shared.RecordSettings;
 /**
  * The risk thresholds now: {@code aftersales.risk.*} with an admin's run-time changes ({@code risk_settings}), each
  * change recorded with who, when, old and new. A node re-reads them at most five seconds after another node's
- * change, at once after its own.
+ * change (a scheduled refresh), at once after its own.
  */
 @Service
 public class RiskSettingsStore {
-
-    static final long REFRESH_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final RiskSettings configured;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     RiskSettingsStore(RiskSettings configured, JdbcTemplate jdbc, Clock clock) {
         this.configured = configured;
@@ -39,12 +39,13 @@ public class RiskSettingsStore {
         this.clock = clock;
     }
 
-    private record Snapshot(RiskSettings settings, long loadedAt) {
+    private record Snapshot(RiskSettings settings, long generation) {
     }
 
     public RiskSettings current() {
         Snapshot s = snapshot;
-        if (s == null || System.nanoTime() - s.loadedAt() > REFRESH_NANOS) {
+        if (s == null) {
+            long seen = generation.get();
             Map<String, String> overrides = new HashMap<>();
             jdbc.query("select name, value from risk_settings", rs -> {
                 overrides.put(rs.getString(1), rs.getString(2));
@@ -55,10 +56,25 @@ public class RiskSettingsStore {
             } catch (RuntimeException e) {
                 settings = configured;
             }
-            s = new Snapshot(settings, System.nanoTime());
-            snapshot = s;
+            s = new Snapshot(settings, seen);
+            // a change committed while this read ran must not be overwritten by what it read
+            if (generation.get() == seen) {
+                snapshot = s;
+            }
         }
         return s.settings();
+    }
+
+    /** Picks up the changes other nodes made (every five seconds, with the sweeps). */
+    @Scheduled(fixedDelayString = "${aftersales.policy-refresh-interval:5s}", initialDelayString = "5s")
+    void refresh() {
+        invalidate();
+        current();
+    }
+
+    private void invalidate() {
+        generation.incrementAndGet();
+        snapshot = null;
     }
 
     public List<RecordSettings.Entry> entries() {
@@ -95,7 +111,7 @@ public class RiskSettingsStore {
         }
         jdbc.query("select pg_advisory_xact_lock(hashtext('risk-settings'))", rs -> {
         });
-        snapshot = null;
+        invalidate();
         RiskSettings now = current();
         RiskSettings next = RecordSettings.with(now, Map.of(name, RecordSettings.format(value)));
         if (next.watchScore() >= next.reviewScore()) {
@@ -113,12 +129,12 @@ public class RiskSettingsStore {
                 + "updated_at = excluded.updated_at", name, formatted, changedBy, Timestamp.from(at));
         jdbc.update("insert into risk_setting_changes (name, old_value, new_value, changed_by, changed_at) "
                 + "values (?, ?, ?, ?, ?)", name, old, formatted, changedBy, Timestamp.from(at));
-        snapshot = null;
+        invalidate();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    snapshot = null;
+                    invalidate();
                 }
             });
         }
