@@ -110,6 +110,11 @@ public class ArbitrationManagement {
         return tx.execute(s -> assignments.openFor(claimId).map(Assignment::agentName));
     }
 
+    /** The account of the agent holding the case now, if anyone (notifications tell them when it is back). */
+    public Optional<Long> holderId(long claimId) {
+        return tx.execute(s -> assignments.openFor(claimId).map(Assignment::agentId));
+    }
+
     private Assignment mine(long claimId, CurrentUser agent) {
         Assignment open = assignments.openFor(claimId)
                 .orElseThrow(() -> new ArbitrationRefused("arbitration.refused.notTaken"));

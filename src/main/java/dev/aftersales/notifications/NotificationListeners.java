@@ -12,7 +12,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.arbitration.AgentDecided;
+import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.claims.ClaimTransitioned;
+import dev.aftersales.claims.Party;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderCancelled;
@@ -38,13 +40,15 @@ class NotificationListeners {
     private final AccountManagement accounts;
     private final OrderManagement orders;
     private final Formats formats;
+    private final ArbitrationManagement arbitration;
 
     NotificationListeners(NotificationWriter writer, AccountManagement accounts, OrderManagement orders,
-            Formats formats) {
+            Formats formats, ArbitrationManagement arbitration) {
         this.writer = writer;
         this.accounts = accounts;
         this.orders = orders;
         this.formats = formats;
+        this.arbitration = arbitration;
     }
 
     @ApplicationModuleListener
@@ -63,6 +67,21 @@ class NotificationListeners {
             staff.removeIf(r -> move.actorId() != null && r.accountId() == move.actorId());
             writer.write(new Notice(ClaimNotices.key(move), plan.sellerCode(), args, plan.urgent(), staff));
         }
+        tellHoldingAgent(move, args);
+    }
+
+    /**
+     * A case an agent holds came back to them (evidence answered or timed out, an appeal filed): the holding agent
+     * is told. Cases waiting in the queue tell nobody: the queue is where agents find them.
+     */
+    private void tellHoldingAgent(ClaimTransitioned move, List<String> args) {
+        if (move.party() != Party.AGENT) {
+            return;
+        }
+        arbitration.holderId(move.claimId())
+                .filter(agentId -> !Objects.equals(move.actorId(), agentId))
+                .ifPresent(agentId -> writer.write(new Notice(ClaimNotices.key(move), "notifications.claim.agent",
+                        args, false, List.of(new Notice.Recipient(agentId, "/agent/cases/" + move.claimId())))));
     }
 
     @ApplicationModuleListener

@@ -2,6 +2,7 @@ package dev.aftersales.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.arbitration.AgentDecided;
+import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.FileClaim;
+import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
@@ -28,12 +31,16 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 
-/** What each party finds in the inbox after real moves: a refund granted and paid, a cancelled order, a decision. */
+/**
+ * What each party finds in the inbox after real moves: a refund granted and paid, a cancelled order, a decision, a
+ * case coming back to the agent who holds it.
+ */
 @AftersalesIntegrationTest
 class NotificationStoriesIntegrationTests {
 
@@ -55,6 +62,8 @@ class NotificationStoriesIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ArbitrationManagement arbitration;
 
     World world;
     OrderDetails order;
@@ -125,5 +134,31 @@ class NotificationStoriesIntegrationTests {
         assertThat(texts(secondStaff, Locale.ENGLISH)).containsExactly(expected);
         assertThat(texts(world.buyer(), Locale.SIMPLIFIED_CHINESE))
                 .containsExactly("平台已对售后单 AS-DECIDED 作出决定：部分退款，向买家支付 ¥15.00。");
+    }
+
+    @Test
+    void theAgentHoldingACaseIsToldWhenTheEvidenceArrivesAndQueuedCasesTellNoAgent() {
+        fixtures.deliver(order, 2_000);
+        UserAccount agent = fixtures.account(Role.AGENT, null);
+        UserAccount otherAgent = fixtures.account(Role.AGENT, null);
+        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
+                Remedy.REFUND, "two apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
+                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        claims.reject(id, world.sellerUser(), null, "the parcel was complete", List.of());
+        claims.escalate(id, world.buyerUser(), null, "the parcel was light");
+        assertThat(texts(agent, Locale.ENGLISH)).as("waiting in the queue: no agent is told").isEmpty();
+
+        arbitration.take(id, Fixtures.user(agent));
+        arbitration.requestEvidence(id, Fixtures.user(agent), null, Party.BUYER,
+                "a photo of the parcel's label", Duration.ofHours(72));
+        assertThat(texts(agent, Locale.ENGLISH)).as("the agent's own move").isEmpty();
+        arbitration.answerEvidence(id, world.buyerUser(), null, "here is the label", List.of());
+
+        String number = claims.claim(id, world.buyerUser()).claimNumber();
+        assertThat(texts(agent, Locale.ENGLISH)).singleElement().asString()
+                .startsWith("Claim " + number + " is back with you: ");
+        assertThat(inbox.page(Fixtures.user(agent), PageRequest.of(0, 10), Locale.ENGLISH).getContent())
+                .singleElement().satisfies(i -> assertThat(i.link()).isEqualTo("/agent/cases/" + id));
+        assertThat(texts(otherAgent, Locale.ENGLISH)).isEmpty();
     }
 }
