@@ -123,7 +123,7 @@ public class RiskManagement {
         Instant since = now.minus(Duration.ofDays(90));
         Scorecards.History history = new Scorecards.History(shopId, name, model.ordersOfShopSince(shopId, since),
                 model.claimsOfShopSince(shopId, since), model.decisionsOfShopSince(shopId, since),
-                model.ratingsOfShopSince(shopId, since));
+                model.ratingsOfShopSince(shopId, since), model.fakeTrackingOfShopSince(shopId, since));
         return Scorecards.compute(history, settings.current(), now);
     }
 
@@ -220,13 +220,15 @@ public class RiskManagement {
         var claims = model.claimsOfShopsSince(shopIds, since);
         var decisions = model.decisionsOfShopsSince(shopIds, since);
         var ratings = model.ratingsOfShopsSince(shopIds, since);
+        var fakeTracking = model.fakeTrackingOfShopsSince(shopIds, since);
         RiskSettings s = settings.current();
         Map<Long, ShopScorecard> out = new java.util.HashMap<>();
         for (Long id : shopIds) {
             Shop shop = shops.get(id);
             out.put(id, Scorecards.compute(new Scorecards.History(id, shop == null ? "#" + id : shop.name(),
                     orders.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()),
-                    decisions.getOrDefault(id, List.of()), ratings.getOrDefault(id, List.of())), s, now));
+                    decisions.getOrDefault(id, List.of()), ratings.getOrDefault(id, List.of()),
+                    fakeTracking.getOrDefault(id, List.of())), s, now));
         }
         return out;
     }

@@ -246,6 +246,32 @@ class RiskReadModel {
         return by;
     }
 
+    // ------------------------------------------------------------------------------------------ incidents
+
+    void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
+        jdbc.update("insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
+                + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at));
+    }
+
+    /** When the shop's fake-tracking incidents happened, since a time. */
+    List<Scorecards.IncidentRow> fakeTrackingOfShopSince(long shopId, Instant since) {
+        return jdbc.query("select order_id, occurred_at from risk_shop_incidents where shop_id = ? "
+                + "and kind = 'FAKE_TRACKING' and occurred_at >= ?",
+                (rs, i) -> new Scorecards.IncidentRow(rs.getLong(1), instant(rs, 2)), shopId, ts(since));
+    }
+
+    Map<Long, List<Scorecards.IncidentRow>> fakeTrackingOfShopsSince(java.util.Collection<Long> shopIds,
+            Instant since) {
+        Map<Long, List<Scorecards.IncidentRow>> by = new java.util.HashMap<>();
+        jdbc.query("select shop_id, order_id, occurred_at from risk_shop_incidents where shop_id in (" + in(shopIds)
+                + ") and kind = 'FAKE_TRACKING' and occurred_at >= ?",
+                rs -> {
+                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
+                            new Scorecards.IncidentRow(rs.getLong(2), instant(rs, 3)));
+                }, ts(since));
+        return by;
+    }
+
     // ------------------------------------------------------------------------------------------ mechanics
 
     private static Timestamp ts(Instant at) {

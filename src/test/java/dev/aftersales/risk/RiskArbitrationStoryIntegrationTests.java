@@ -52,6 +52,10 @@ class RiskArbitrationStoryIntegrationTests {
     MutableClock clock;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     World world;
     UserAccount agent;
@@ -107,6 +111,27 @@ class RiskArbitrationStoryIntegrationTests {
         assertThat(metric).isPositive();
         assertThat(html.substring(metric, html.indexOf("</tr>", metric)))
                 .containsPattern("<td class=\"text-end\">1</td><td class=\"text-end\">1</td>");
+    }
+
+    @Test
+    void aFakeTrackingIncidentFromTheClaimsModuleCountsOnTheScorecardOnceEvenIfDeliveredTwice() {
+        OrderDetails order = fixtures.paidOrder(world);
+        assertThat(risk.scorecard(world.shop().id()).last30().noTrackingIncidents()).isZero();
+        var event = new dev.aftersales.claims.ShopIncidentRecorded(world.shop().id(),
+                dev.aftersales.claims.IncidentKind.FAKE_TRACKING, order.id(), null, clock.instant());
+        for (int i = 0; i < 2; i++) {
+            new org.springframework.transaction.support.TransactionTemplate(transactions)
+                    .executeWithoutResult(s -> publisher.publishEvent(event));
+        }
+        // late shipments and cancellations keep their own sources: a LATE_SHIPMENT incident adds nothing
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> publisher
+                .publishEvent(new dev.aftersales.claims.ShopIncidentRecorded(world.shop().id(),
+                        dev.aftersales.claims.IncidentKind.LATE_SHIPMENT, order.id(), null, clock.instant())));
+        ShopScorecard card = risk.scorecard(world.shop().id());
+        assertThat(card.last30().noTrackingIncidents()).isEqualTo(1);
+        assertThat(card.last30().lateShipments()).isZero();
+        assertThat(risk.scorecards(List.of(world.shop().id())).get(world.shop().id()).last30().noTrackingIncidents())
+                .isEqualTo(1);
     }
 
     static BuyerRisk.Signal signal(BuyerRisk risk, String code) {
