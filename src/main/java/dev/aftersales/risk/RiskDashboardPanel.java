@@ -45,7 +45,7 @@ class RiskDashboardPanel implements DashboardPanel {
     @Override
     public Object data() {
         List<RiskManagement.WatchRow> watch = risk.watchlist();
-        List<ShopScorecard> supervised = risk.supervision();
+        List<ShopScorecard> supervised = risk.supervisionInBatch();
         return new Data(watch.stream().limit(TOP).toList(), watch.size(), supervised.stream().limit(TOP).toList(),
                 supervised.size());
     }

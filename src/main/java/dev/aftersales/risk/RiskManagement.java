@@ -232,4 +232,14 @@ public class RiskManagement {
         }
         return out;
     }
+    /** The shops under supervision now, like {@link #supervision()}, in a fixed number of queries (the dashboard). */
+    @Transactional(readOnly = true)
+    public List<ShopScorecard> supervisionInBatch() {
+        List<Long> shopIds = model.shopsActiveSince(clock.instant().minus(Duration.ofDays(90)));
+        List<ShopScorecard> supervised = new ArrayList<>(scorecards(shopIds).values().stream()
+                .filter(ShopScorecard::supervised).toList());
+        supervised.sort(java.util.Comparator.comparingInt((ShopScorecard c) -> -c.reasons().size())
+                .thenComparingLong(ShopScorecard::shopId));
+        return supervised;
+    }
 }

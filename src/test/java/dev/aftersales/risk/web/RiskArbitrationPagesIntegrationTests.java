@@ -213,6 +213,25 @@ class RiskArbitrationPagesIntegrationTests {
     }
 
     @Test
+    void aShopWithThreeSellerAtFaultDecisionsIsMarkedSupervisedInTheQueueAndOnTheDashboard() throws Exception {
+        String page0 = page(get("/agent/queue").param("shop", String.valueOf(world.shop().id())).with(as(agent)));
+        assertThat(page0).doesNotContain("queue-supervised");
+        for (int i = 0; i < 3; i++) {
+            long id = escalated(otherBuyer(world));
+            arbitration.take(id, Fixtures.user(agent));
+            arbitration.decide(id, Fixtures.user(agent), null, DecisionCommand.of(DecisionOutcome.FULL_REFUND, null,
+                    "the parcel was light", "R-3.2"));
+        }
+        long open = escalated(world);
+        assertThat(risk.scorecard(world.shop().id()).supervised()).isTrue();
+        String html = page(get("/agent/queue").param("shop", String.valueOf(world.shop().id())).with(as(agent)));
+        assertThat(row(html, number(open))).contains("Shop under supervision");
+        assertThat(risk.supervisionInBatch()).extracting(c -> c.shopId()).contains(world.shop().id());
+        assertThat(risk.supervisionInBatch()).extracting(c -> c.shopId())
+                .containsExactlyElementsOf(risk.supervision().stream().map(c -> c.shopId()).toList());
+    }
+
+    @Test
     void buyersAndSellersGetForbiddenOnTheAgentPagesWithPanels() throws Exception {
         long id = escalated(world);
         for (UserAccount party : List.of(world.buyer(), world.seller())) {
