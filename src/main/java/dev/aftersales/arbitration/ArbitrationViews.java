@@ -98,14 +98,14 @@ public class ArbitrationViews {
                 c.type(), c.status(), c.partyToAct(), shops.containsKey(c.shopId()) ? shops.get(c.shopId()).name()
                         : "", buyers.containsKey(c.buyerId()) ? buyers.get(c.buyerId()).displayName() : "",
                 c.requestedAmount(), c.dueAt(), c.agentOverdue(now), c.reviewReason(), holders.get(c.id()),
-                c.onAppeal())).toList();
+                c.onAppeal(), c.buyerId(), c.shopId())).toList();
         return new PageImpl<>(rows, pageable, page.getTotalElements());
     }
 
     /** One row of the agent queue. */
     public record QueueRow(long id, String claimNumber, String orderNumber, ClaimType type, ClaimStatus status,
             Party partyToAct, String shopName, String buyerName, Money amount, Instant dueAt, boolean breached,
-            String reviewReason, String holder, boolean appeal) {
+            String reviewReason, String holder, boolean appeal, long buyerId, long shopId) {
     }
 
     /** The counts of the queue's filters, with shop names. */

@@ -123,7 +123,7 @@ public class RiskManagement {
         Instant since = now.minus(Duration.ofDays(90));
         Scorecards.History history = new Scorecards.History(shopId, name, model.ordersOfShopSince(shopId, since),
                 model.claimsOfShopSince(shopId, since), model.decisionsOfShopSince(shopId, since),
-                model.ratingsOfShopSince(shopId, since));
+                model.ratingsOfShopSince(shopId, since), model.fakeTrackingOfShopSince(shopId, since));
         return Scorecards.compute(history, settings.current(), now);
     }
 
@@ -190,5 +190,56 @@ public class RiskManagement {
         List<Long> buyers = model.buyersWithActivity();
         buyers.forEach(this::recompute);
         return buyers.size();
+    }
+    // ------------------------------------------------------------------------------------------ batch (agent queue)
+
+    /** A buyer's last stored score and what it means, for lists (the agent queue). */
+    public record StoredScore(long buyerId, int score, BuyerRisk.Verdict verdict) {
+    }
+
+    /** The last stored scores of these buyers, in one query; buyers never scored are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, StoredScore> storedScores(java.util.Collection<Long> buyerIds) {
+        RiskSettings s = settings.current();
+        Map<Long, StoredScore> out = new java.util.HashMap<>();
+        model.storedScores(buyerIds).forEach((id, score) -> out.put(id, new StoredScore(id, score,
+                ReturnAbuseScore.verdict(score, s))));
+        return out;
+    }
+
+    /** The scorecards of these shops, in a fixed number of queries however many shops. */
+    @Transactional(readOnly = true)
+    public Map<Long, ShopScorecard> scorecards(java.util.Collection<Long> shopIds) {
+        if (shopIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(Duration.ofDays(90));
+        Map<Long, Shop> shops = catalog.shopsById(shopIds);
+        var orders = model.ordersOfShopsSince(shopIds, since);
+        var claims = model.claimsOfShopsSince(shopIds, since);
+        var decisions = model.decisionsOfShopsSince(shopIds, since);
+        var ratings = model.ratingsOfShopsSince(shopIds, since);
+        var fakeTracking = model.fakeTrackingOfShopsSince(shopIds, since);
+        RiskSettings s = settings.current();
+        Map<Long, ShopScorecard> out = new java.util.HashMap<>();
+        for (Long id : shopIds) {
+            Shop shop = shops.get(id);
+            out.put(id, Scorecards.compute(new Scorecards.History(id, shop == null ? "#" + id : shop.name(),
+                    orders.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()),
+                    decisions.getOrDefault(id, List.of()), ratings.getOrDefault(id, List.of()),
+                    fakeTracking.getOrDefault(id, List.of())), s, now));
+        }
+        return out;
+    }
+    /** The shops under supervision now, like {@link #supervision()}, in a fixed number of queries (the dashboard). */
+    @Transactional(readOnly = true)
+    public List<ShopScorecard> supervisionInBatch() {
+        List<Long> shopIds = model.shopsActiveSince(clock.instant().minus(Duration.ofDays(90)));
+        List<ShopScorecard> supervised = new ArrayList<>(scorecards(shopIds).values().stream()
+                .filter(ShopScorecard::supervised).toList());
+        supervised.sort(java.util.Comparator.comparingInt((ShopScorecard c) -> -c.reasons().size())
+                .thenComparingLong(ShopScorecard::shopId));
+        return supervised;
     }
 }

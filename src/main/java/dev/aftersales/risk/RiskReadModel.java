@@ -186,6 +186,92 @@ class RiskReadModel {
                 (rs, i) -> new Scorecards.RatingRow(rs.getLong(1), rs.getInt(2), instant(rs, 3)), shopId, ts(since));
     }
 
+    // ------------------------------------------------------------------------------------------ batch reading (queue)
+
+    private static String in(java.util.Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** The last stored scores of these buyers (one query). */
+    Map<Long, Integer> storedScores(java.util.Collection<Long> buyerIds) {
+        return buyerIds.isEmpty() ? Map.of() : scoresOf(List.copyOf(buyerIds));
+    }
+
+    Map<Long, List<Scorecards.OrderRow>> ordersOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+        Map<Long, List<Scorecards.OrderRow>> by = new java.util.HashMap<>();
+        jdbc.query("select shop_id, order_id, paid_at, ship_by, shipped_at, cancelled_at, cancellation_reason "
+                + "from risk_orders where shop_id in (" + in(shopIds) + ") and (paid_at >= ? or cancelled_at >= ?)",
+                rs -> {
+                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Scorecards.OrderRow(
+                            rs.getLong(2), instant(rs, 3), instant(rs, 4), instant(rs, 5), instant(rs, 6),
+                            enumOf(CancellationReason.class, rs.getString(7))));
+                }, ts(since), ts(since));
+        return by;
+    }
+
+    Map<Long, List<Scorecards.ClaimRow>> claimsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+        Map<Long, List<Scorecards.ClaimRow>> by = new java.util.HashMap<>();
+        jdbc.query("select shop_id, claim_id, order_id, type, filed_at, filed_by_buyer, first_answer_at, "
+                + "first_answer_role, first_answer_action, escalated from risk_claims "
+                + "where shop_id in (" + in(shopIds) + ") and filed_at >= ?",
+                rs -> {
+                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Scorecards.ClaimRow(
+                            rs.getLong(2), rs.getLong(3), ClaimType.valueOf(rs.getString(4)), instant(rs, 5),
+                            rs.getBoolean(6), instant(rs, 7), enumOf(ActorRole.class, rs.getString(8)),
+                            rs.getString(9), rs.getBoolean(10)));
+                }, ts(since));
+        return by;
+    }
+
+    Map<Long, List<Scorecards.DecisionRow>> decisionsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+        Map<Long, List<Scorecards.DecisionRow>> by = new java.util.HashMap<>();
+        jdbc.query("select shop_id, claim_id, appeal, seller_at_fault, decided_at from risk_decisions "
+                + "where shop_id in (" + in(shopIds) + ") and decided_at >= ?",
+                rs -> {
+                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
+                            new Scorecards.DecisionRow(rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4),
+                                    instant(rs, 5)));
+                }, ts(since));
+        return by;
+    }
+
+    Map<Long, List<Scorecards.RatingRow>> ratingsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+        Map<Long, List<Scorecards.RatingRow>> by = new java.util.HashMap<>();
+        jdbc.query("select shop_id, claim_id, stars, rated_at from claim_ratings where shop_id in (" + in(shopIds)
+                + ") and rated_at >= ?",
+                rs -> {
+                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
+                            new Scorecards.RatingRow(rs.getLong(2), rs.getInt(3), instant(rs, 4)));
+                }, ts(since));
+        return by;
+    }
+
+    // ------------------------------------------------------------------------------------------ incidents
+
+    void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
+        jdbc.update("insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
+                + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at));
+    }
+
+    /** When the shop's fake-tracking incidents happened, since a time. */
+    List<Scorecards.IncidentRow> fakeTrackingOfShopSince(long shopId, Instant since) {
+        return jdbc.query("select order_id, occurred_at from risk_shop_incidents where shop_id = ? "
+                + "and kind = 'FAKE_TRACKING' and occurred_at >= ?",
+                (rs, i) -> new Scorecards.IncidentRow(rs.getLong(1), instant(rs, 2)), shopId, ts(since));
+    }
+
+    Map<Long, List<Scorecards.IncidentRow>> fakeTrackingOfShopsSince(java.util.Collection<Long> shopIds,
+            Instant since) {
+        Map<Long, List<Scorecards.IncidentRow>> by = new java.util.HashMap<>();
+        jdbc.query("select shop_id, order_id, occurred_at from risk_shop_incidents where shop_id in (" + in(shopIds)
+                + ") and kind = 'FAKE_TRACKING' and occurred_at >= ?",
+                rs -> {
+                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
+                            new Scorecards.IncidentRow(rs.getLong(2), instant(rs, 3)));
+                }, ts(since));
+        return by;
+    }
+
     // ------------------------------------------------------------------------------------------ mechanics
 
     private static Timestamp ts(Instant at) {

@@ -49,8 +49,18 @@ final class Scorecards {
     record RatingRow(long claimId, int stars, Instant ratedAt) {
     }
 
+    /** A fake-tracking incident (claims' {@code ShopIncidentRecorded}): its order and when. */
+    record IncidentRow(long orderId, Instant at) {
+    }
+
+    /** @param fakeTracking the shop's fake-tracking incidents */
     record History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
-            List<DecisionRow> decisions, List<RatingRow> ratings) {
+            List<DecisionRow> decisions, List<RatingRow> ratings, List<IncidentRow> fakeTracking) {
+
+        History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
+                List<DecisionRow> decisions, List<RatingRow> ratings) {
+            this(shopId, shopName, orders, claims, decisions, ratings, List.of());
+        }
     }
 
     static ShopScorecard compute(History h, RiskSettings s, Instant now) {
@@ -70,6 +80,11 @@ final class Scorecards {
         int late = (int) orders.stream().filter(o -> o.shippedAt() != null ? o.shippedAt().isAfter(o.shipBy())
                 : o.cancelledAt() == null && now.isAfter(o.shipBy())).count();
         int noTracking = (int) all.stream().filter(c -> c.type() == ClaimType.NO_TRACKING).count();
+        // a fake-tracking incident counts unless its order also has a NO_TRACKING case (counted above)
+        Set<Long> noTrackingOrders = new HashSet<>();
+        all.stream().filter(c -> c.type() == ClaimType.NO_TRACKING).forEach(c -> noTrackingOrders.add(c.orderId()));
+        noTracking += (int) h.fakeTracking().stream().filter(f -> !f.at().isBefore(since))
+                .filter(f -> !noTrackingOrders.contains(f.orderId())).map(IncidentRow::orderId).distinct().count();
         Set<Long> delistedOrders = new HashSet<>();
         all.stream().filter(c -> c.type() == ClaimType.DELISTED).forEach(c -> delistedOrders.add(c.orderId()));
         int outOfStock = (int) all.stream().filter(c -> c.type() == ClaimType.DELISTED).count()

@@ -15,10 +15,18 @@ class AgentDashboardController {
 
     private final ArbitrationViews views;
     private final Formats formats;
+    private final java.util.List<dev.aftersales.arbitration.DashboardPanel> panels;
 
-    AgentDashboardController(ArbitrationViews views, Formats formats) {
+    AgentDashboardController(ArbitrationViews views, Formats formats,
+            java.util.List<dev.aftersales.arbitration.DashboardPanel> panels) {
         this.views = views;
         this.formats = formats;
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(
+                dev.aftersales.arbitration.DashboardPanel::position)).toList();
+    }
+
+    /** A contributed section with its data (see {@link dev.aftersales.arbitration.DashboardPanel}). */
+    record Panel(String template, String fragment, Object data) {
     }
 
     @GetMapping("/agent/dashboard")
@@ -26,6 +34,14 @@ class AgentDashboardController {
         model.addAttribute("dash", views.dashboard(formats.zone()));
         model.addAttribute("types", ClaimType.values());
         model.addAttribute("outcomes", DecisionOutcome.values());
+        java.util.List<Panel> extra = new java.util.ArrayList<>();
+        for (var p : panels) {
+            Object data = p.data();
+            if (data != null) {
+                extra.add(new Panel(p.template(), p.fragment(), data));
+            }
+        }
+        model.addAttribute("extraPanels", extra);
         return "agent/dashboard";
     }
 }

@@ -21,10 +21,18 @@ class AgentQueueController {
 
     private final ArbitrationViews views;
     private final CatalogManagement catalog;
+    private final java.util.List<dev.aftersales.arbitration.QueueColumn> columns;
 
-    AgentQueueController(ArbitrationViews views, CatalogManagement catalog) {
+    AgentQueueController(ArbitrationViews views, CatalogManagement catalog,
+            java.util.List<dev.aftersales.arbitration.QueueColumn> columns) {
         this.views = views;
         this.catalog = catalog;
+        this.columns = columns.stream().sorted(java.util.Comparator.comparingInt(
+                dev.aftersales.arbitration.QueueColumn::position)).toList();
+    }
+
+    /** A contributed column with the cells of this page (see {@link dev.aftersales.arbitration.QueueColumn}). */
+    record Column(String headingKey, String template, String fragment, java.util.Map<Long, ?> cells) {
     }
 
     @GetMapping("/agent/queue")
@@ -46,6 +54,10 @@ class AgentQueueController {
                 maxAmount == null ? null : maxAmount.minor(), review, breached);
         var result = views.queue(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("rows", PageView.of(result));
+        var columnRows = result.getContent().stream()
+                .map(r -> new dev.aftersales.arbitration.QueueColumn.Row(r.id(), r.buyerId(), r.shopId())).toList();
+        model.addAttribute("columns", columns.stream().map(c -> new Column(c.headingKey(), c.template(),
+                c.fragment(), columnRows.isEmpty() ? java.util.Map.of() : c.cells(columnRows))).toList());
         model.addAttribute("counts", views.counts());
         model.addAttribute("types", ClaimType.values());
         model.addAttribute("shops", catalog.shops());
