@@ -13,16 +13,12 @@ import jakarta.persistence.TypedQuery;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.payments.CostBearer;
-import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.PaymentManagement;
-import dev.aftersales.payments.PaymentOrder;
-import dev.aftersales.payments.RefundExceedsPaid;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
@@ -43,12 +39,14 @@ public class ClaimInterventions {
     private final ClaimRepository claims;
     private final EvidenceStore evidence;
     private final PaymentManagement payments;
+    private final ClaimManagement management;
     private final CatalogManagement catalog;
     private final EntityManager em;
     private final Clock clock;
 
     ClaimInterventions(ClaimRepository claims, EvidenceStore evidence, PaymentManagement payments,
-            CatalogManagement catalog, EntityManager em, Clock clock) {
+            CatalogManagement catalog, EntityManager em, Clock clock, ClaimManagement management) {
+        this.management = management;
         this.claims = claims;
         this.evidence = evidence;
         this.payments = payments;
@@ -299,28 +297,6 @@ public class ClaimInterventions {
     }
 
     private void save(Claim claim, Actor actor) {
-        for (ClaimEffect effect : claim.drainEffects()) {
-            if (effect instanceof ClaimEffect.Refund refund) {
-                try {
-                    payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REFUND,
-                            refund.amount(), refund.lines().stream()
-                                    .map(l -> new PaymentOrder.Line(l.orderLineId(), l.quantity(), l.amount()))
-                                    .toList(),
-                            "claim-" + claim.id() + "-refund-" + refund.sequence(), refund.costBearer(),
-                            refund.reason(), claim.claimNumber(), actor.ledgerName()));
-                } catch (RefundExceedsPaid e) {
-                    throw new TransitionRejected("claim.rejected.refundCap", e.refundable().format());
-                }
-            } else if (effect instanceof ClaimEffect.Reversal reversal) {
-                payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REVERSAL,
-                        reversal.amount(), List.of(), "claim-" + claim.id() + "-reversal-" + reversal.sequence(),
-                        reversal.costBearer(), reversal.reason(), claim.claimNumber(), actor.ledgerName()));
-            }
-        }
-        try {
-            claims.saveAndFlush(claim);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new ClaimChanged();
-        }
+        management.saveWithEffects(claim, actor);
     }
 }

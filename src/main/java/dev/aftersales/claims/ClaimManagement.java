@@ -586,6 +586,13 @@ public class ClaimManagement {
                 payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.COMPENSATION,
                         compensation.amount(), List.of(), key,
                         compensation.costBearer(), compensation.reason(), claim.claimNumber(), actor.ledgerName()));
+            } else if (effect instanceof ClaimEffect.Reversal reversal) {
+                // a final decision on appeal takes money back: a new ledger entry, never an edit of the first
+                payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REVERSAL,
+                        reversal.amount(), List.of(), "claim-" + claim.id() + "-reversal-" + reversal.sequence(),
+                        reversal.costBearer(), reversal.reason(), claim.claimNumber(), actor.ledgerName()));
+            } else {
+                throw new IllegalStateException("No ledger entry for " + effect);
             }
         }
         try {
@@ -595,7 +602,10 @@ public class ClaimManagement {
         }
     }
 
-    /** For the system-opened cases ({@link SystemCases}): saves with the money the moves asked for. */
+    /**
+     * Saves the claim with the money its moves asked for: the one place claim effects become ledger entries, for the
+     * system-opened cases ({@link SystemCases}) and the platform's intervention ({@link ClaimInterventions}) too.
+     */
     void saveWithEffects(Claim claim, Actor actor) {
         save(claim, actor);
     }
