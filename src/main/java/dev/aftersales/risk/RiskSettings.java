@@ -31,7 +31,7 @@ public record RiskSettings(
         @DefaultValue("25") int supervisionAfterSalesRatePercent,
         @DefaultValue("10") int supervisionShortShipmentRatePercent,
         @DefaultValue("10") int supervisionLateShipments,
-        @DefaultValue("3") int supervisionNoTrackingIncidents,
+        @DefaultValue("10") int supervisionNoTrackingIncidents,
         @DefaultValue("3") int supervisionOutOfStockCancellations,
         @DefaultValue("80") int supervisionWithinDeadlinePercent,
         @DefaultValue("24h") Duration supervisionMedianFirstResponse,
