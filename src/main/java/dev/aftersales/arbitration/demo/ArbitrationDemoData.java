@@ -95,7 +95,7 @@ class ArbitrationDemoData implements DemoDataStep {
         Long queued = escalated(delivered, "The colour is not the one ordered. 颜色与下单不符。");
         made.put("waiting in the queue", queued);
         if (queued != null) {
-            interventions.markForReview(queued, "return-abuse verdict: review (demo)");
+            interventions.markForReview(queued, "the seller reports the same complaint from this address before (demo)");
         }
 
         Long taken = escalated(delivered, "Arrived cracked. 到货有裂纹。");
