@@ -82,11 +82,19 @@ public class RiskManagement {
         return settings.current().reviewScore();
     }
 
-    /** Recomputes and stores the buyer's score (after each event about them). */
+    /**
+     * Recomputes and stores the buyer's score (after each event about them), and the scores of the accounts linked to
+     * them: a new shared phone or address changes both sides' linked-account signal, so the stored scores (the
+     * queue, the watchlist) agree with the live one (the workspace).
+     */
     @Transactional
     public BuyerRisk recompute(long buyerId) {
-        BuyerRisk risk = compute(buyerId, null, clock.instant());
+        Instant now = clock.instant();
+        BuyerRisk risk = compute(buyerId, null, now);
         model.saveScore(risk);
+        risk.links().stream().map(BuyerRisk.LinkedAccount::accountId).distinct()
+                .filter(linked -> linked != buyerId)
+                .forEach(linked -> model.saveScore(compute(linked, null, now)));
         return risk;
     }
 

@@ -246,6 +246,22 @@ class RiskIntegrationTests {
     }
 
     @Test
+    void anEventAboutANewlyLinkedBuyerAlsoUpdatesTheStoredScoreOfTheBuyerItLinksTo() {
+        String phone = "135" + String.format("%08d", FLAG_IDS.incrementAndGet() % 100_000_000);
+        UserAccount me = buyerSharing(phone, null);
+        int alone = risk.recompute(me.id()).score();
+        assertThat(risk.storedScores(List.of(me.id())).get(me.id()).score()).isEqualTo(alone);
+
+        UserAccount newcomer = buyerSharing(phone, null);
+        risk.recompute(newcomer.id());
+
+        int live = risk.buyerRisk(me.id()).score();
+        assertThat(live).as("the shared phone adds the linked-account points").isGreaterThan(alone);
+        assertThat(risk.storedScores(List.of(me.id())).get(me.id()).score())
+                .as("what the queue and the watchlist show").isEqualTo(live);
+    }
+
+    @Test
     void aPolicyEditAppliesToClocksStartedAfterItAndNotToRunningOnes() {
         Instant filedBefore = clock.instant();
         long before = fileMissing(world, order);
