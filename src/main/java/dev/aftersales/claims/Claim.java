@@ -1106,13 +1106,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         switch (ruling) {
             case REFUND_AFTER_RETURN -> {
                 remedy = Remedy.RETURN_AND_REFUND;
-                appealUntil = null;
+                appealUntil = onAppeal ? null : now.plus(clock.appealWindow());
                 transition(now, agent, action, ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
                         now.plus(clock.buyerReturnShipment()), clause, decisionRationale, null);
             }
             case RESHIP -> {
                 remedy = Remedy.RESHIP;
-                appealUntil = null;
+                appealUntil = onAppeal ? null : now.plus(clock.appealWindow());
                 transition(now, agent, action, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
                         now.plus(clock.sellerReshipment()), clause, decisionRationale, null);
             }
@@ -1148,13 +1148,24 @@ public class Claim extends AbstractAggregateRoot<Claim> {
 
     /** Whether {@code actor} may appeal the decision now: once per party, within the window, never a final one. */
     public boolean canAppeal(Actor actor, Instant now) {
-        if (status != ClaimStatus.DECIDED || decisionFinal || appealUntil == null || !now.isBefore(appealUntil)) {
+        if (!appealableStatus() || decisionFinal || appealUntil == null || !now.isBefore(appealUntil)) {
             return false;
         }
         if (actor.role() == ActorRole.BUYER) {
             return actor.id() != null && actor.id() == buyerId && !buyerAppealed;
         }
         return actor.role() == ActorRole.SELLER && !sellerAppealed;
+    }
+
+    /**
+     * A decision may be appealed while it is carried out by the desk (DECIDED) or, for a reshipment or a refund after
+     * return, until the party starts the remedy leg (the seller ships, the buyer sends the return): an appeal stops
+     * a remedy that has not begun.
+     */
+    private boolean appealableStatus() {
+        return status == ClaimStatus.DECIDED
+                || (decisionRuling == Ruling.RESHIP && status == ClaimStatus.AWAITING_RESHIPMENT)
+                || (decisionRuling == Ruling.REFUND_AFTER_RETURN && status == ClaimStatus.AWAITING_RETURN_SHIPMENT);
     }
 
     /** A party appeals the decision with a statement (and files, through the service): a second agent rules. */

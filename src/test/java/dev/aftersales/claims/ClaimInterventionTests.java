@@ -175,6 +175,34 @@ class ClaimInterventionTests {
     }
 
     @Test
+    void aReshipOrReturnRulingMayBeAppealedUntilThePartyStartsTheRemedy() {
+        Claim s = escalated();
+        s.decide(AGENT, Ruling.RESHIP, null, "send the box", "R-3.1", CostBearer.SELLER, PLENTY, CLOCK, at(5));
+        assertThat(s.canAppeal(BUYER, at(6))).isTrue();
+        assertThat(s.canAppeal(SELLER, at(6))).isTrue();
+        assertThat(s.canAppeal(BUYER, at(5).plus(CLOCK.appealWindow()))).as("after the window").isFalse();
+        s.appeal(BUYER, "I asked for my money back, not another parcel", CLOCK, at(6));
+        assertThat(s.status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
+        s.decide(AGENT2, Ruling.FULL_REFUND, null, "the buyer asked for a refund", "R-3.2", CostBearer.SELLER,
+                PLENTY, CLOCK, at(8));
+        assertThat(s.status()).isEqualTo(ClaimStatus.CLOSED);
+        assertThat(s.drainEffects()).singleElement().extracting("amount").isEqualTo(s.requestedAmount());
+
+        Claim shipped = escalated();
+        shipped.decide(AGENT, Ruling.RESHIP, null, "send the box", "R-3.1", CostBearer.SELLER, PLENTY, CLOCK, at(5));
+        shipped.reshipped(SELLER, 77L, "SF1234567890123", CLOCK, at(6));
+        assertThat(shipped.canAppeal(BUYER, at(7))).as("the reshipment is on its way").isFalse();
+
+        Claim back = escalated();
+        back.decide(AGENT, Ruling.REFUND_AFTER_RETURN, null, "return it first", "R-5.3", CostBearer.SELLER, PLENTY,
+                CLOCK, at(5));
+        assertThat(back.canAppeal(SELLER, at(6))).isTrue();
+        back.appeal(SELLER, "the buyer keeps the goods and pays nothing", CLOCK, at(6));
+        assertThat(back.status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
+        assertThat(back.appealedBy()).isEqualTo(Party.SELLER);
+    }
+
+    @Test
     void anAppealGoesToAnotherAgentWhoseRulingIsFinalAndMovesOnlyTheDifference() {
         Claim c = escalated();
         c.decide(AGENT, Ruling.PARTIAL_REFUND, Money.fen(2000), "one box", "R-3.1", CostBearer.SELLER, PLENTY,
