@@ -94,7 +94,11 @@ public class ClaimViews {
                         byMessage.getOrDefault(m.id(), List.of())))
                 .toList();
         var currency = claim.requestedAmount().currency();
+        // why the platform looks closer at a claim (a return-abuse score) is for platform staff only: buyers never see
+        // scores, and the seller must not judge the buyer by it
+        boolean staff = viewer.isPlatformStaff();
         List<ClaimView.TimelineView> timeline = claim.timeline().stream()
+                .filter(t -> staff || !REVIEW_MARK.equals(t.action()))
                 .map(t -> new ClaimView.TimelineView(t.at(), t.actorRole(), t.actorName(), t.action(),
                         t.fromStatus(), t.toStatus(), t.rule(), t.note(),
                         t.amountMinor() == null ? null : new Money(t.amountMinor(), currency)))
@@ -112,11 +116,14 @@ public class ClaimViews {
                 claim.inspectionResult(), claim.inspectionNote(), weight, claim.fastTracked(),
                 claim.fastTrackRule(), claim.outcome(), claim.refundedAmount(), claim.createdAt(), claim.endedAt(),
                 timeline, conversation, unattached, refunds, returnParcel, reshipment,
-                actions(claim, viewer, now), intervention(claim));
+                actions(claim, viewer, now), intervention(claim, staff));
     }
 
-    private static ClaimView.Intervention intervention(Claim claim) {
-        return new ClaimView.Intervention(claim.reviewReason(), claim.evidenceRequest(), claim.evidenceRequestedOf(),
+    /** The timeline action of {@link Claim#markForReview}. */
+    static final String REVIEW_MARK = "MARKED_FOR_REVIEW";
+
+    private static ClaimView.Intervention intervention(Claim claim, boolean staff) {
+        return new ClaimView.Intervention(staff ? claim.reviewReason() : null, claim.evidenceRequest(), claim.evidenceRequestedOf(),
                 claim.decisionRuling(), claim.decisionAmount(), claim.decisionRationale(), claim.decisionClause(),
                 claim.decidedAt(), claim.decidedByName(), claim.decisionFinal(), claim.appealUntil(),
                 claim.appealedBy(), claim.appealStatement());

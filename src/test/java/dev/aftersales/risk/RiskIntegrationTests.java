@@ -160,9 +160,14 @@ class RiskIntegrationTests {
 
         long id = fileSmallRefund(world, order);
 
-        ClaimView claim = views.detail(id, world.sellerUser());
+        ClaimView claim = views.detail(id, Fixtures.user(fixtures.account(Role.AGENT, null)));
         assertThat(claim.fastTracked()).isFalse();
         assertThat(claim.status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
+        for (ClaimView party : List.of(views.detail(id, world.sellerUser()), views.detail(id, world.buyerUser()))) {
+            assertThat(party.timeline()).as("the parties never see why the platform looks closer")
+                    .extracting(ClaimView.TimelineView::action).doesNotContain("MARKED_FOR_REVIEW");
+            assertThat(party.intervention().reviewReason()).isNull();
+        }
         ClaimView.TimelineView mark = claim.timeline().stream().filter(t -> t.action().equals("MARKED_FOR_REVIEW"))
                 .findFirst().orElseThrow();
         assertThat(mark.note()).contains("marked for agent review: return-abuse score 60");
