@@ -537,7 +537,7 @@ public class ClaimManagement {
 
     @Transactional
     void onReturnDelivered(long claimId, Instant at) {
-        claims.findById(claimId).ifPresent(claim -> {
+        claims.findLocked(claimId).ifPresent(claim -> {
             claim.returnDelivered(at, clockOf(claim));
             save(claim, Actor.CARRIER);
         });
@@ -545,7 +545,7 @@ public class ClaimManagement {
 
     @Transactional
     void onReshipmentDelivered(long claimId, Instant at) {
-        claims.findById(claimId).ifPresent(claim -> {
+        claims.findLocked(claimId).ifPresent(claim -> {
             claim.reshipmentDelivered(at);
             save(claim, Actor.CARRIER);
         });
@@ -553,7 +553,7 @@ public class ClaimManagement {
 
     @Transactional
     void onRefundPaid(long claimId, Money amount, Instant at) {
-        claims.findById(claimId).ifPresent(claim -> {
+        claims.findLocked(claimId).ifPresent(claim -> {
             claim.refundPaid(amount, at);
             save(claim, Actor.SYSTEM);
         });

@@ -10,7 +10,9 @@ import dev.aftersales.shipping.ShipmentDirection;
 
 /**
  * What claims do when a carrier delivers a claim's parcel or the payment provider confirms a claim's refund. Run
- * from the event publication registry after the other module's transaction commits, retried until they succeed.
+ * from the event publication registry after the other module's transaction commits; each locks the claim's row
+ * first, so a move made at the same moment is waited for rather than failed on. A reaction that fails for another
+ * reason stays in the registry and is republished at the next start.
  */
 @Component
 class ClaimReactions {

@@ -5,9 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ClaimRepository extends JpaRepository<Claim, Long> {
@@ -76,4 +79,12 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
             select count(c) from Claim c where c.buyerId = :buyerId and c.createdAt >= :since
               and c.weightVerdict = dev.aftersales.claims.WeightVerdict.CONTRADICTS""")
     long countContradictedForBuyerSince(long buyerId, Instant since);
+
+    /**
+     * The claim with its row locked until the transaction ends: a reaction to another module's event (a parcel
+     * delivered, a refund paid) waits for a move being made at the same moment instead of failing on its version.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Claim c where c.id = :id")
+    Optional<Claim> findLocked(@org.springframework.data.repository.query.Param("id") long id);
 }

@@ -91,10 +91,14 @@ public class RiskManagement {
     public BuyerRisk recompute(long buyerId) {
         Instant now = clock.instant();
         BuyerRisk risk = compute(buyerId, null, now);
-        model.saveScore(risk);
+        java.util.SortedMap<Long, BuyerRisk> toStore = new java.util.TreeMap<>();
+        toStore.put(buyerId, risk);
         risk.links().stream().map(BuyerRisk.LinkedAccount::accountId).distinct()
                 .filter(linked -> linked != buyerId)
-                .forEach(linked -> model.saveScore(compute(linked, null, now)));
+                .forEach(linked -> toStore.put(linked, compute(linked, null, now)));
+        // rows are written in ascending buyer id, so two listeners recomputing linked buyers at once wait for each
+        // other instead of deadlocking
+        toStore.values().forEach(model::saveScore);
         return risk;
     }
 

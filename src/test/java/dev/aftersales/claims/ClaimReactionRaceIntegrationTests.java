@@ -1,0 +1,90 @@
+package dev.aftersales.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.shared.Money;
+import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.Fixtures;
+import dev.aftersales.support.Fixtures.World;
+import dev.aftersales.support.MutableClock;
+
+/**
+ * A reaction to another module's event (here: the provider confirmed the refund) that meets a move being made on the
+ * same claim at the same moment waits for it and then applies, instead of failing on the claim's version and leaving
+ * the claim waiting for a refund that was paid.
+ */
+@AftersalesIntegrationTest
+class ClaimReactionRaceIntegrationTests {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ClaimManagement claims;
+    @Autowired
+    ClaimViews views;
+    @Autowired
+    LocalPaymentProvider provider;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void recover() {
+        provider.recover();
+    }
+
+    @Test
+    void aRefundConfirmedWhileTheClaimIsBeingChangedStillResolvesIt() throws Exception {
+        clock.reset();
+        World world = fixtures.world();
+        OrderDetails order = fixtures.paidOrder(world);
+        fixtures.deliver(order, 2_150);
+        provider.goDown();
+        long id = claims.file(new FileClaim(order.id(), ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND,
+                "one apple was bruised", Map.of(Fixtures.lineId(order, "A"), 1), Money.fen(1000),
+                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.REFUND_PENDING);
+
+        CountDownLatch changing = new CountDownLatch(1);
+        CompletableFuture<Void> otherMove = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            // another node's move on the same claim: its row is changed and held until this transaction commits
+            jdbc.sql("update claims set version = version + 1 where id = :id").param("id", id).update();
+            changing.countDown();
+            sleep(700);
+        }));
+        assertThat(changing.await(5, TimeUnit.SECONDS)).isTrue();
+
+        claims.onRefundPaid(id, Money.fen(1000), clock.instant());
+
+        otherMove.get(5, TimeUnit.SECONDS);
+        ClaimView claim = views.detail(id, world.buyerUser());
+        assertThat(claim.status()).isEqualTo(ClaimStatus.RESOLVED);
+        assertThat(claim.refundedAmount()).isEqualTo(Money.fen(1000));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
