@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
@@ -43,6 +44,8 @@ class ClaimReactionRaceIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    PaymentRetrySweep retries;
     @Autowired
     MutableClock clock;
 
@@ -72,10 +75,17 @@ class ClaimReactionRaceIntegrationTests {
         }));
         assertThat(changing.await(5, TimeUnit.SECONDS)).isTrue();
 
-        claims.onRefundPaid(id, Money.fen(1000), clock.instant());
+        // the provider is back: the retry pays the refund and its confirmation reaches the claim while it is locked
+        provider.recover();
+        clock.advance(java.time.Duration.ofHours(2));
+        assertThat(retries.retryDue()).isPositive();
 
         otherMove.get(5, TimeUnit.SECONDS);
         ClaimView claim = views.detail(id, world.buyerUser());
+        for (int i = 0; i < 100 && claim.status() != ClaimStatus.RESOLVED; i++) {
+            sleep(100);
+            claim = views.detail(id, world.buyerUser());
+        }
         assertThat(claim.status()).isEqualTo(ClaimStatus.RESOLVED);
         assertThat(claim.refundedAmount()).isEqualTo(Money.fen(1000));
     }
