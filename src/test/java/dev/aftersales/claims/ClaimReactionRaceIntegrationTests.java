@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,34 +68,37 @@ class ClaimReactionRaceIntegrationTests {
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.REFUND_PENDING);
 
         CountDownLatch changing = new CountDownLatch(1);
-        CompletableFuture<Void> otherMove = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
-            // another node's move on the same claim: its row is changed and held until this transaction commits
+        CompletableFuture<Boolean> otherMove = CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
+            // another node's move on the same claim: its row is changed and held until the confirmation waits on it
             jdbc.sql("update claims set version = version + 1 where id = :id").param("id", id).update();
             changing.countDown();
-            sleep(700);
+            return someoneWaitsForALock();
         }));
         assertThat(changing.await(5, TimeUnit.SECONDS)).isTrue();
 
-        // the provider is back: the retry pays the refund and its confirmation reaches the claim while it is locked
+        // the provider is back: the retry pays the refund and its confirmation (run on this thread in tests) waits
+        // for the other move to commit, then applies
         provider.recover();
         clock.advance(java.time.Duration.ofHours(2));
         assertThat(retries.retryDue()).isPositive();
 
-        otherMove.get(5, TimeUnit.SECONDS);
+        assertThat(otherMove.get(5, TimeUnit.SECONDS)).as("the confirmation waited for the row").isTrue();
         ClaimView claim = views.detail(id, world.buyerUser());
-        for (int i = 0; i < 100 && claim.status() != ClaimStatus.RESOLVED; i++) {
-            sleep(100);
-            claim = views.detail(id, world.buyerUser());
-        }
         assertThat(claim.status()).isEqualTo(ClaimStatus.RESOLVED);
         assertThat(claim.refundedAmount()).isEqualTo(Money.fen(1000));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Whether, within 10 s, another session of this database waits for a row lock (checked every 20 ms). */
+    private boolean someoneWaitsForALock() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            Integer waiting = jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and wait_event_type = 'Lock'").query(Integer.class).single();
+            if (waiting > 0) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
+        return false;
     }
 }
