@@ -16,16 +16,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.aftersales.claims.ClaimStatus;
 
-/** The README's state diagram shows exactly the claim statuses the code has. */
+/** The lifecycle page's state diagram shows exactly the claim statuses the code has. */
 class ReadmeTests {
 
     @Test
-    void theStateDiagramNamesEveryClaimStatusAndNoOther() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("stateDiagram-v2");
-        int end = readme.indexOf("```", start);
-        assertThat(start).as("README has a mermaid state diagram").isPositive();
-        String diagram = readme.substring(start, end);
+    void theLifecycleStateDiagramNamesEveryClaimStatusAndNoOther() throws IOException {
+        String page = Files.readString(Path.of("docs/lifecycle.md"));
+        int start = page.indexOf("stateDiagram-v2");
+        assertThat(start).as("docs/lifecycle.md has a mermaid state diagram").isPositive();
+        String diagram = page.substring(start, page.indexOf("```", start));
         Set<String> inDiagram = new TreeSet<>();
         Matcher transition = Pattern.compile("^\\s*(\\S+)\\s*-->\\s*([^:\\s]+)", Pattern.MULTILINE).matcher(diagram);
         while (transition.find()) {
