@@ -496,9 +496,15 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         end(remedy == Remedy.EXCHANGE ? Outcome.EXCHANGED : Outcome.RESHIPPED, at);
     }
 
-    /** The payment provider confirmed the claim's refund. */
-    void refundPaid(Money amount, Instant at) {
-        refundedAmountMinor = (refundedAmountMinor == null ? 0 : refundedAmountMinor) + amount.minor();
+    /**
+     * The payment provider confirmed a refund of the claim.
+     *
+     * @param amount    the refund confirmed
+     * @param confirmed what the provider has confirmed of the claim's refunds in all, net of reversals (from the
+     *                  ledger): confirming the same refund twice changes nothing
+     */
+    void refundPaid(Money amount, Money confirmed, Instant at) {
+        refundedAmountMinor = confirmed.minor();
         if (status != ClaimStatus.REFUND_PENDING) {
             return;
         }
@@ -635,6 +641,21 @@ public class Claim extends AbstractAggregateRoot<Claim> {
                 now.plus(clock.refundPayout()), null, null, requestedAmountMinor);
     }
 
+    /**
+     * DELISTED: the platform cancelled the order before the buyer chose: no substitute ships with a cancelled order,
+     * so the cancelled units are refunded now, as the buyer's silence would have them refunded (the order's
+     * ORDER_CANCELLED case then refunds what is left). Any other claim is left as it is.
+     */
+    void orderCancelled(ClaimClock clock, Instant now) {
+        if (type != ClaimType.DELISTED || status != ClaimStatus.AWAITING_BUYER_CHOICE) {
+            return;
+        }
+        remedy = Remedy.REFUND;
+        refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
+        transition(now, Actor.SYSTEM, "CHOICE_DEFAULTED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                now.plus(clock.refundPayout()), "order-cancelled", null, requestedAmountMinor);
+    }
+
     /** DELISTED: the buyer takes the substitute the seller offered; it ships with the order. */
     public void chooseSubstitute(Actor buyer, Instant now) {
         requireOwnBuyer(buyer);
@@ -665,15 +686,53 @@ public class Claim extends AbstractAggregateRoot<Claim> {
 
     /** Spreads an amount over the claimed lines in proportion to their value; the last line takes the rounding. */
     List<ClaimEffect.RefundLine> refundLines(Money amount) {
-        long total = linesAmount().minor();
-        List<ClaimEffect.RefundLine> result = new ArrayList<>();
-        long given = 0;
-        for (int i = 0; i < lines.size(); i++) {
+        return refundLines(amount, ClaimEffect.PriorRefunds.NONE);
+    }
+
+    /**
+     * Spreads a refund over the claimed lines: in proportion to what each line can still take from this claim (its
+     * value minus what the claim's earlier refunds put on it), never more than that, the rounding on the last lines.
+     * What is left beyond the lines' value stays off the lines only as far as the claim asked for more than its lines
+     * cost (the shipping fee); anything beyond that is put on the last line, where the ledger's per-line cap refuses
+     * it: a claim never pays its units twice. Units are named by the claim's first refund of a line only.
+     */
+    List<ClaimEffect.RefundLine> refundLines(Money amount, ClaimEffect.PriorRefunds prior) {
+        int n = lines.size();
+        long[] caps = new long[n];
+        long capTotal = 0;
+        long linesTotal = 0;
+        for (int i = 0; i < n; i++) {
             ClaimLine line = lines.get(i);
-            long share = i == lines.size() - 1 ? amount.minor() - given
-                    : total == 0 ? 0 : Math.multiplyExact(amount.minor(), line.amountMinor()) / total;
-            given += share;
-            result.add(new ClaimEffect.RefundLine(line.orderLineId(), line.quantity(), new Money(share, currency)));
+            caps[i] = Math.max(line.amountMinor() - prior.amounts().getOrDefault(line.orderLineId(), 0L), 0);
+            capTotal = Math.addExact(capTotal, caps[i]);
+            linesTotal = Math.addExact(linesTotal, line.amountMinor());
+        }
+        if (linesTotal == 0) {
+            // nothing on the lines was paid for: the refund is the order's (e.g. its shipping fee)
+            return List.of();
+        }
+        long onLines = Math.min(amount.minor(), capTotal);
+        long[] shares = new long[n];
+        long given = 0;
+        for (int i = 0; i < n; i++) {
+            shares[i] = capTotal == 0 ? 0 : Math.multiplyExact(onLines, caps[i]) / capTotal;
+            given += shares[i];
+        }
+        for (int i = n - 1; i >= 0 && given < onLines; i--) {
+            long more = Math.min(onLines - given, caps[i] - shares[i]);
+            shares[i] += more;
+            given += more;
+        }
+        long allowance = Math.max(Math.max(requestedAmountMinor - linesTotal, 0) - prior.unattributedMinor(), 0);
+        long beyond = amount.minor() - onLines;
+        if (beyond > allowance) {
+            shares[n - 1] = Math.addExact(shares[n - 1], beyond - allowance);
+        }
+        List<ClaimEffect.RefundLine> result = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClaimLine line = lines.get(i);
+            int units = prior.linesWithUnits().contains(line.orderLineId()) ? 0 : line.quantity();
+            result.add(new ClaimEffect.RefundLine(line.orderLineId(), units, new Money(shares[i], currency)));
         }
         return result;
     }
@@ -1133,9 +1192,14 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return moved;
     }
 
-    /** The provider took back part of a refund (a reversal ordered on appeal). */
-    void refundReversed(Money amount) {
-        refundedAmountMinor = Math.max((refundedAmountMinor == null ? 0 : refundedAmountMinor) - amount.minor(), 0);
+    /**
+     * The provider took back part of a refund (a reversal ordered on appeal).
+     *
+     * @param confirmed what the provider has confirmed of the claim's refunds in all, net of reversals (from the
+     *                  ledger): a reversal confirmed twice is taken off once
+     */
+    void refundReversed(Money confirmed) {
+        refundedAmountMinor = Math.max(confirmed.minor(), 0);
     }
 
     private Outcome rulingOutcome() {

@@ -34,4 +34,18 @@ public sealed interface ClaimEffect {
     /** Units of an order line covered by a refund, with the part of the amount they account for. */
     record RefundLine(long orderLineId, int quantity, Money amount) {
     }
+
+    /**
+     * What the claim's earlier refunds (as the ledger recorded them) already put on its lines: a further refund of
+     * the claim (an appeal raising the refund) tops the lines up to what they cost and names no unit twice.
+     *
+     * @param amounts            fen refunded per order line by this claim
+     * @param linesWithUnits     order lines whose units this claim's refunds already covered
+     * @param unattributedMinor  fen this claim's refunds put on no line (the shipping fee)
+     */
+    record PriorRefunds(java.util.Map<Long, Long> amounts, java.util.Set<Long> linesWithUnits,
+            long unattributedMinor) {
+
+        public static final PriorRefunds NONE = new PriorRefunds(java.util.Map.of(), java.util.Set.of(), 0);
+    }
 }

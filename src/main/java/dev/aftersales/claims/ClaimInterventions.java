@@ -102,6 +102,7 @@ public class ClaimInterventions {
      */
     @Transactional
     public void markForReview(long claimId, String reason) {
+        management.lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         claim.markForReview(reason, clock.instant());
         save(claim, Actor.SYSTEM);
@@ -259,8 +260,9 @@ public class ClaimInterventions {
     /** The payment provider took back part of the claim's refund (a reversal a final decision ordered). */
     @Transactional
     void onRefundReversed(long claimId, Money amount) {
+        management.lockOrderOf(claimId);
         claims.findById(claimId).ifPresent(claim -> {
-            claim.refundReversed(amount);
+            claim.refundReversed(management.confirmedRefunds(claim));
             save(claim, Actor.SYSTEM);
         });
     }
@@ -275,11 +277,16 @@ public class ClaimInterventions {
         if (agent == null || !agent.isPlatformStaff()) {
             throw new NotFound("Claim", claimId);
         }
-        return current(claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId)), expectedVersion);
+        management.lockOrderOf(claimId);
+        Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
+        // the agent's module may have read the claim before its order was locked: decide on what it is now
+        em.refresh(claim);
+        return current(claim, expectedVersion);
     }
 
     /** The claim's buyer or a seller of its shop; anyone else (an agent too) is refused as "not found". */
     private Claim forParty(long claimId, CurrentUser party, Long expectedVersion) {
+        management.lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         boolean buyer = party.role() == Role.BUYER && party.isBuyer(claim.buyerId());
         boolean seller = party.role() == Role.SELLER && party.isSellerOf(claim.shopId());

@@ -26,6 +26,7 @@ import dev.aftersales.catalog.ShopPolicy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.MovementKind;
+import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.payments.PaymentOrder;
 import dev.aftersales.payments.RefundExceedsPaid;
@@ -45,6 +46,9 @@ import dev.aftersales.shipping.ShippingManagement;
  */
 @Service
 public class ClaimManagement {
+
+    /** How many due claims a deadline pass looks at to find one whose order nobody is working on. */
+    private static final int DUE_CANDIDATES = 50;
 
     private final ClaimRepository claims;
     private final ClaimMessageRepository messages;
@@ -178,14 +182,16 @@ public class ClaimManagement {
     }
 
     private long fileOnce(FileClaim command, CurrentUser buyer) {
-        if (command.submissionKey() != null) {
-            Optional<Claim> earlier = claims.findBySubmissionKey(command.submissionKey());
-            if (earlier.isPresent()) {
-                if (earlier.get().buyerId() != buyer.accountId()) {
-                    throw new NotFound("Claim", command.submissionKey());
-                }
-                return earlier.get().id();
-            }
+        Optional<Long> earlier = earlierSubmission(command, buyer);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        // the units still claimable are read and taken under the order's lock: two filings on the same order, of
+        // any types, are decided one after the other, the second seeing the units the first took
+        orders.lock(command.orderId());
+        earlier = earlierSubmission(command, buyer);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         OrderDetails order = ownOrder(command.orderId(), buyer);
         if (!command.type().filedByBuyer()) {
@@ -279,6 +285,18 @@ public class ClaimManagement {
         markForAgentReview(claim, buyer.accountId(), now);
         save(claim, actor);
         return claim.id();
+    }
+
+    /** The claim an earlier post of the same form filed, if any (someone else's key is "not found"). */
+    private Optional<Long> earlierSubmission(FileClaim command, CurrentUser buyer) {
+        if (command.submissionKey() == null) {
+            return Optional.empty();
+        }
+        Optional<Claim> earlier = claims.findBySubmissionKey(command.submissionKey());
+        if (earlier.isPresent() && earlier.get().buyerId() != buyer.accountId()) {
+            throw new NotFound("Claim", command.submissionKey());
+        }
+        return earlier.map(Claim::id);
     }
 
     WeightCheck weightCheck(OrderDetails order, List<ShipmentView> parcels, List<ClaimDraft.Line> lines,
@@ -492,15 +510,21 @@ public class ClaimManagement {
         long[] current = { -1 };
         try {
             return tx.execute(status -> {
-                Optional<Long> due = claims.lockNextDue(now);
-                if (due.isEmpty()) {
-                    return Optional.<Long>empty();
+                // the order's lock first, then the claim's, as every move takes them; an order or a claim someone
+                // is working on right now is left for the next pass
+                for (Object[] candidate : claims.dueCandidates(now, DUE_CANDIDATES)) {
+                    long claimId = ((Number) candidate[0]).longValue();
+                    if (!orders.tryLock(((Number) candidate[1]).longValue())
+                            || claims.lockIfDue(claimId, now).isEmpty()) {
+                        continue;
+                    }
+                    current[0] = claimId;
+                    Claim claim = claims.findById(claimId).orElseThrow();
+                    claim.onDeadline(clockOf(claim), now);
+                    save(claim, Actor.SYSTEM);
+                    return Optional.of(claimId);
                 }
-                current[0] = due.get();
-                Claim claim = claims.findById(due.get()).orElseThrow();
-                claim.onDeadline(clockOf(claim), now);
-                save(claim, Actor.SYSTEM);
-                return due;
+                return Optional.<Long>empty();
             });
         } catch (RuntimeException e) {
             if (current[0] < 0) {
@@ -527,6 +551,7 @@ public class ClaimManagement {
      */
     void escalateStuck(long claimId, String rule) {
         tx.executeWithoutResult(status -> {
+            lockOrderOf(claimId);
             Claim claim = claims.findById(claimId).orElseThrow();
             if (claim.status().isOpen() && claim.status() != ClaimStatus.AWAITING_AGENT) {
                 claim.escalateBySystem(rule, clockOf(claim), clock.instant());
@@ -537,6 +562,7 @@ public class ClaimManagement {
 
     @Transactional
     void onReturnDelivered(long claimId, Instant at) {
+        lockOrderOf(claimId);
         claims.findLocked(claimId).ifPresent(claim -> {
             claim.returnDelivered(at, clockOf(claim));
             save(claim, Actor.CARRIER);
@@ -545,18 +571,44 @@ public class ClaimManagement {
 
     @Transactional
     void onReshipmentDelivered(long claimId, Instant at) {
+        lockOrderOf(claimId);
         claims.findLocked(claimId).ifPresent(claim -> {
             claim.reshipmentDelivered(at);
             save(claim, Actor.CARRIER);
         });
     }
 
+    /** The provider confirmed a refund of the claim; confirming it again (a resubmitted event) changes nothing. */
     @Transactional
     void onRefundPaid(long claimId, Money amount, Instant at) {
+        lockOrderOf(claimId);
         claims.findLocked(claimId).ifPresent(claim -> {
-            claim.refundPaid(amount, at);
+            claim.refundPaid(amount, confirmedRefunds(claim), at);
             save(claim, Actor.SYSTEM);
         });
+    }
+
+    /** What the provider confirmed of the claim's refunds, net of the reversals it confirmed. */
+    Money confirmedRefunds(Claim claim) {
+        long net = 0;
+        for (MovementView m : payments.movementsOfClaim(claim.id())) {
+            if (m.succeeded() && m.kind() == MovementKind.REFUND) {
+                net = Math.addExact(net, m.amount().minor());
+            } else if (m.succeeded() && m.kind() == MovementKind.REVERSAL) {
+                net -= m.amount().minor();
+            }
+        }
+        return new Money(net, claim.requestedAmount().currency());
+    }
+
+    /**
+     * Takes the lock of the claim's order (see {@link OrderManagement#lock(long)}) before the claim is read for a
+     * move: every move of the order's claims, and every change of its money, waits for the one before it.
+     *
+     * @throws NotFound when there is no such claim
+     */
+    void lockOrderOf(long claimId) {
+        orders.lock(claims.orderIdOf(claimId).orElseThrow(() -> new NotFound("Claim", claimId)));
     }
 
     // ------------------------------------------------------------------------------------------ mechanics
@@ -565,13 +617,33 @@ public class ClaimManagement {
         return ClaimClock.of(catalog.policyFor(claim.shopId()));
     }
 
-    /** Saves the claim and records the money its moves asked for, in the same transaction. */
+    /**
+     * Saves the claim and records the money its moves asked for, in the same transaction. A claim changed meanwhile
+     * by something that does not take the order's lock (a holiday extension) is refused as {@link ClaimChanged},
+     * also when the ledger's first query is what writes the claim.
+     */
     private void save(Claim claim, Actor actor) {
+        try {
+            recordEffects(claim, actor);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ClaimChanged();
+        }
+        try {
+            claims.saveAndFlush(claim);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new ClaimChanged();
+        }
+    }
+
+    private void recordEffects(Claim claim, Actor actor) {
         for (ClaimEffect effect : claim.drainEffects()) {
             if (effect instanceof ClaimEffect.Refund refund) {
                 try {
+                    // spread over the lines after what the claim's earlier refunds (the ledger knows them) put there
+                    List<ClaimEffect.RefundLine> lines = refund.sequence() == 1 ? refund.lines()
+                            : claim.refundLines(refund.amount(), priorRefunds(claim));
                     payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REFUND,
-                            refund.amount(), refund.lines().stream()
+                            refund.amount(), lines.stream()
                                     .map(l -> new PaymentOrder.Line(l.orderLineId(), l.quantity(), l.amount()))
                                     .toList(),
                             "claim-" + claim.id() + "-refund-" + refund.sequence(), refund.costBearer(),
@@ -595,11 +667,28 @@ public class ClaimManagement {
                 throw new IllegalStateException("No ledger entry for " + effect);
             }
         }
-        try {
-            claims.saveAndFlush(claim);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new ClaimChanged();
+    }
+
+    /** What the claim's refunds recorded so far put on its lines and off them. */
+    private ClaimEffect.PriorRefunds priorRefunds(Claim claim) {
+        Map<Long, Long> amounts = new HashMap<>();
+        java.util.Set<Long> withUnits = new java.util.HashSet<>();
+        long unattributed = 0;
+        for (MovementView m : payments.movementsOfClaim(claim.id())) {
+            if (m.kind() != MovementKind.REFUND) {
+                continue;
+            }
+            long onLines = 0;
+            for (MovementView.LineView line : m.lines()) {
+                amounts.merge(line.orderLineId(), line.amount().minor(), Long::sum);
+                onLines += line.amount().minor();
+                if (line.quantity() > 0) {
+                    withUnits.add(line.orderLineId());
+                }
+            }
+            unattributed += m.amount().minor() - onLines;
         }
+        return new ClaimEffect.PriorRefunds(amounts, withUnits, unattributed);
     }
 
     /**
@@ -628,6 +717,7 @@ public class ClaimManagement {
     }
 
     private Claim forBuyer(long claimId, CurrentUser buyer, Long expectedVersion) {
+        lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         if (!buyer.isBuyer(claim.buyerId())) {
             throw new NotFound("Claim", claimId);
@@ -636,6 +726,7 @@ public class ClaimManagement {
     }
 
     private Claim forSeller(long claimId, CurrentUser seller, Long expectedVersion) {
+        lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         if (!seller.isSellerOf(claim.shopId())) {
             throw new NotFound("Claim", claimId);

@@ -2,6 +2,7 @@ package dev.aftersales.claims;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import dev.aftersales.ordering.OrderCancelled;
 import dev.aftersales.ordering.OrderShipped;
@@ -12,24 +13,28 @@ import dev.aftersales.shipping.FakeTrackingFlagged;
  * shipment resolves NO_TRACKING, a fake-tracking flag goes on the shop's record, a NO_TRACKING refund cancels the
  * unshipped order, and
  * a refund of every cancelled line cancels it too. Run from the event publication registry after the reporting transaction commits.
+ * Each runs in its own transaction through {@link ReactionRetry}: one that meets a concurrent change (the buyer
+ * choosing a refund as the order is cancelled) is run again rather than left incomplete.
  */
 @Component
 class SystemCaseReactions {
 
     private final SystemCases cases;
+    private final ReactionRetry retry;
 
-    SystemCaseReactions(SystemCases cases) {
+    SystemCaseReactions(SystemCases cases, ReactionRetry retry) {
         this.cases = cases;
+        this.retry = retry;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OrderCancelled cancelled) {
-        cases.onOrderCancelled(cancelled);
+        retry.run("OrderCancelled " + cancelled.orderNumber(), () -> cases.onOrderCancelled(cancelled));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OrderShipped shipped) {
-        cases.onShipped(shipped.orderId(), shipped.late());
+        retry.run("OrderShipped " + shipped.orderNumber(), () -> cases.onShipped(shipped.orderId(), shipped.late()));
     }
 
     @ApplicationModuleListener
@@ -37,12 +42,13 @@ class SystemCaseReactions {
         cases.onFakeTracking(flagged.shopId(), flagged.orderId(), flagged.shipmentId(), flagged.flaggedAt());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ClaimTransitioned moved) {
         if (moved.type() == ClaimType.NO_TRACKING && "AUTO_REFUNDED".equals(moved.action())) {
-            cases.onNoTrackingRefunded(moved.orderId());
+            retry.run("NO_TRACKING refunded " + moved.claimNumber(), () -> cases.onNoTrackingRefunded(moved.orderId()));
         } else if (moved.type() == ClaimType.DELISTED && moved.to() == ClaimStatus.REFUND_PENDING) {
-            cases.onCancelledLinesRefunded(moved.claimId());
+            retry.run("DELISTED refunded " + moved.claimNumber(),
+                    () -> cases.onCancelledLinesRefunded(moved.claimId()));
         }
     }
 }

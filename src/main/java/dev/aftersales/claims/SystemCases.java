@@ -98,6 +98,7 @@ public class SystemCases {
     /** The buyer reports that the order has no valid tracking after its ship-by time. */
     @Transactional
     public long reportMissingTracking(long orderId, CurrentUser buyer) {
+        orders.lock(orderId);
         OrderDetails order = orders.details(orderId, buyer);
         if (!buyer.isBuyer(order.buyerId())) {
             throw new NotFound("Order", orderId);
@@ -117,6 +118,7 @@ public class SystemCases {
     /** The ship-by watcher: opens the NO_TRACKING case of one order if it is still due (in the caller's transaction). */
     @Transactional
     Optional<Long> openNoTrackingIfDue(long orderId) {
+        orders.lock(orderId);
         OrderDetails order = orders.details(orderId);
         if (!missingTrackingDue(order)) {
             return Optional.empty();
@@ -174,6 +176,7 @@ public class SystemCases {
     @Transactional
     public void supplyTracking(long claimId, CurrentUser seller, Long expectedVersion, Carrier carrier,
             String trackingNumber) {
+        management.lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         if (!seller.isSellerOf(claim.shopId())) {
             throw new NotFound("Claim", claimId);
@@ -199,6 +202,7 @@ public class SystemCases {
      */
     @Transactional
     void onShipped(long orderId, boolean late) {
+        orders.lock(orderId);
         String number = shipping.shipmentsOf(orderId).stream()
                 .filter(p -> p.direction() == ShipmentDirection.OUTBOUND).reduce((a, b) -> b)
                 .map(ShipmentView::trackingNumber).orElse(null);
@@ -240,6 +244,7 @@ public class SystemCases {
      */
     @Transactional
     void onCancelledLinesRefunded(long claimId) {
+        management.lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow();
         OrderDetails order = orders.details(claim.orderId());
         if (order.status() != OrderStatus.AWAITING_SHIPMENT) {
@@ -274,6 +279,7 @@ public class SystemCases {
      */
     @Transactional
     public long cancelLines(CancelLines command, CurrentUser seller) {
+        orders.lock(command.orderId());
         OrderDetails order = orders.details(command.orderId(), seller);
         if (!seller.isSellerOf(order.shopId())) {
             throw new NotFound("Order", command.orderId());
@@ -373,6 +379,7 @@ public class SystemCases {
     /** The buyer chooses the refund or the substitute on a DELISTED case; the refund is paid at once. */
     @Transactional
     public void choose(long claimId, CurrentUser buyer, Long expectedVersion, Remedy choice) {
+        management.lockOrderOf(claimId);
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         if (!buyer.isBuyer(claim.buyerId())) {
             throw new NotFound("Claim", claimId);
@@ -395,21 +402,48 @@ public class SystemCases {
 
     /**
      * The platform cancelled a paid order as oversold: an ORDER_CANCELLED case refunds everything still refundable at
-     * once, pays the oversold compensation and tells the buyer. Reporting the cancellation again opens nothing.
+     * once, pays the oversold compensation and tells the buyer. Reporting the cancellation again, or this reaction
+     * running again (a resubmitted event), opens nothing.
+     * <p>
+     * Under the order's lock: a DELISTED case still waiting for the buyer's choice is refunded first (no substitute
+     * ships with a cancelled order), then the case covers, per line, the units and the money no refund has covered
+     * yet, and the rest of what was paid (the shipping fee).
      */
     @Transactional
     Optional<Long> onOrderCancelled(OrderCancelled cancelled) {
         if (cancelled.reason() != CancellationReason.OVERSOLD) {
             return Optional.empty();
         }
-        if (claims.findByOrderIdOrderByCreatedAtAsc(cancelled.orderId()).stream()
-                .anyMatch(c -> c.type() == ClaimType.ORDER_CANCELLED)) {
+        orders.lock(cancelled.orderId());
+        List<Claim> existing = claims.findByOrderIdOrderByCreatedAtAsc(cancelled.orderId());
+        if (existing.stream().anyMatch(c -> c.type() == ClaimType.ORDER_CANCELLED)) {
             return Optional.empty();
         }
-        OrderDetails order = orders.details(cancelled.orderId());
         Instant now = clock.instant();
-        List<ClaimDraft.Line> lines = order.lines().stream().map(l -> new ClaimDraft.Line(l.id(), l.sku(), l.title(),
-                l.quantity(), l.unitWeightGrams(), l.paid())).toList();
+        for (Claim waiting : existing) {
+            if (waiting.type() == ClaimType.DELISTED && waiting.status() == ClaimStatus.AWAITING_BUYER_CHOICE) {
+                waiting.orderCancelled(management.clockOf(waiting), now);
+                management.saveWithEffects(waiting, Actor.SYSTEM);
+            }
+        }
+        OrderDetails order = orders.details(cancelled.orderId());
+        Map<Long, PaymentManagement.LineRefunds> refunded = payments.refundedPerLine(order.id());
+        List<ClaimDraft.Line> lines = new ArrayList<>();
+        for (OrderDetails.Line l : order.lines()) {
+            PaymentManagement.LineRefunds done = refunded.get(l.id());
+            int units = l.quantity() - (done == null ? 0 : done.units());
+            long left = l.paid().minor() - (done == null ? 0 : done.amount().minor());
+            if (units > 0) {
+                lines.add(new ClaimDraft.Line(l.id(), l.sku(), l.title(), units, l.unitWeightGrams(),
+                        new Money(Math.max(left, 0), l.paid().currency())));
+            }
+        }
+        if (lines.isEmpty()) {
+            // every unit was refunded already: the case names the order's lines, and its refund (what is left of
+            // the shipping fee, if anything) goes on none of them
+            order.lines().forEach(l -> lines.add(new ClaimDraft.Line(l.id(), l.sku(), l.title(), l.quantity(),
+                    l.unitWeightGrams(), Money.zero(l.paid().currency()))));
+        }
         Money refund = payments.refundable(order.id());
         ClaimDraft draft = new ClaimDraft("AS" + claims.nextClaimNumber(), order.id(), order.orderNumber(),
                 order.shopId(), order.buyerId(), ClaimType.ORDER_CANCELLED, ClaimReason.PLATFORM_CANCELLED,

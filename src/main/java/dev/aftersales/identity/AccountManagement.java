@@ -118,6 +118,15 @@ public class AccountManagement {
         account(accountId).preferLanguage(languageTag);
     }
 
+    /**
+     * Records the language of the account's first visit unless one is recorded: a single conditional update, so
+     * several sessions of the account starting at the same moment neither collide nor overwrite a chosen language.
+     */
+    @Transactional
+    public void preferLanguageIfUnset(long accountId, String languageTag) {
+        accounts.preferLanguageIfUnset(accountId, languageTag);
+    }
+
     @Transactional(readOnly = true)
     public UserAccount account(long id) {
         return accounts.findById(id).orElseThrow(() -> new NotFound("Account", id));

@@ -25,4 +25,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     List<UserAccount> searchBuyers(String q, Pageable pageable);
 
     List<UserAccount> findByShopIdAndRoleAndEnabledTrueOrderById(long shopId, dev.aftersales.shared.Role role);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update UserAccount a set a.preferredLanguage = :tag where a.id = :id and a.preferredLanguage is null")
+    int preferLanguageIfUnset(long id, String tag);
 }

@@ -56,7 +56,8 @@ class LanguagePreference implements WebMvcConfigurer {
                 LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
                 if (resolver != null && accounts.account(me.accountId()).preferredLanguage() == null) {
                     Locale reading = resolver.resolveLocale(request);
-                    accounts.preferLanguage(me.accountId(), "en".equals(reading.getLanguage()) ? "en" : "zh-CN");
+                    accounts.preferLanguageIfUnset(me.accountId(),
+                            "en".equals(reading.getLanguage()) ? "en" : "zh-CN");
                 }
                 return true;
             }

@@ -19,6 +19,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,16 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 
-/** Orders: recorded from the storefront, shipped and delivered through the shipping module, cancelled. */
+/**
+ * Orders: recorded from the storefront, shipped and delivered through the shipping module, cancelled.
+ * <p>
+ * <b>The order lock.</b> Everything that changes what an order's buyer is owed or may still claim, or whether the
+ * order ships, first takes the order's row lock through {@link #lock(long)}: cancellations and parcels here and in
+ * the shipping module, every claim move in the claims module, every ledger entry in the payments module. Those
+ * changes of one order therefore happen one after the other, each seeing what the one before it committed. To keep
+ * two transactions from waiting on each other, the order lock is always taken first: order, then the claim, then the
+ * payment account (see docs/money-and-concurrency.md).
+ */
 @Service
 public class OrderManagement {
 
@@ -75,7 +85,8 @@ public class OrderManagement {
             throw new InvalidOrder("paidAmount", "the paid amount must equal the lines' paid amounts ("
                     + linesPaid + ") plus the shipping fee (" + request.shippingFeeMinor() + ")");
         }
-        var existing = orders.findByOrderNumber(request.orderNumber());
+        // an order already recorded is changed under its lock (a cancellation may be reported at the same moment)
+        var existing = orders.lockRowByNumber(request.orderNumber()).flatMap(id -> orders.findById(id));
         if (existing.isPresent()) {
             Order order = existing.get();
             requireSame(order, shop, currency, request, lines);
@@ -146,10 +157,46 @@ public class OrderManagement {
     }
 
     /**
-     * Cancels a paid, unshipped order (e.g. oversold). Reporting the same cancellation again changes nothing.
+     * Takes the order's lock for the rest of the caller's transaction (see the class comment); taking it again in the
+     * same transaction is free. Called before the order, its claims or its money are read for a decision.
+     *
+     * @throws NotFound when there is no such order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(long orderId) {
+        orders.lockRow(orderId).orElseThrow(() -> new NotFound("Order", orderId));
+    }
+
+    /**
+     * Takes the order's lock unless another transaction holds it (a sweep then leaves the order for its next pass).
+     *
+     * @return whether the lock is now held
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean tryLock(long orderId) {
+        return orders.tryLockRow(orderId).isPresent();
+    }
+
+    /**
+     * Takes the lock of the order with this number.
+     *
+     * @return the order's id
+     * @throws UnknownReference when there is no such order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lockByNumber(String orderNumber) {
+        return orders.lockRowByNumber(orderNumber)
+                .orElseThrow(() -> new UnknownReference("orderNumber", "No order " + orderNumber));
+    }
+
+    /**
+     * Cancels a paid, unshipped order (e.g. oversold). Reporting the same cancellation again changes nothing. Two
+     * reports at the same moment are served one after the other under the order's lock: the second finds the order
+     * cancelled (the same reason: nothing changes; another reason or shipped meanwhile: {@link OrderConflict}).
      */
     @Transactional
     public CancellationOutcome cancel(String orderNumber, CancellationReason reason, String note, String actor) {
+        lockByNumber(orderNumber);
         Order order = orders.findByOrderNumber(orderNumber)
                 .orElseThrow(() -> new UnknownReference("orderNumber", "No order " + orderNumber));
         boolean changed = order.cancel(reason, note, clock.instant(), actor);
@@ -160,6 +207,7 @@ public class OrderManagement {
     /** The shipping module reports the first parcel. */
     @Transactional
     public void markShipped(long orderId, Instant at, String actor) {
+        lock(orderId);
         Order order = order(orderId);
         order.markShipped(at, actor);
         orders.save(order);
@@ -168,6 +216,7 @@ public class OrderManagement {
     /** The shipping module reports that every outbound parcel arrived. */
     @Transactional
     public void markDelivered(long orderId, Instant at) {
+        lock(orderId);
         Order order = order(orderId);
         order.markDelivered(at);
         orders.save(order);

@@ -39,4 +39,19 @@ interface OrderRepository extends JpaRepository<Order, Long> {
     List<Order> findWithLines(Collection<Long> ids);
 
     long countByShopIdAndStatus(long shopId, OrderStatus status);
+
+    /**
+     * Locks the order's row until the transaction ends ({@code FOR NO KEY UPDATE}: rows of other tables referring to
+     * the order may still be inserted meanwhile).
+     */
+    @Query(value = "select id from orders where id = :id for no key update", nativeQuery = true)
+    Optional<Long> lockRow(long id);
+
+    /** Locks the row of the order with this number, if there is one. */
+    @Query(value = "select id from orders where order_number = :orderNumber for no key update", nativeQuery = true)
+    Optional<Long> lockRowByNumber(String orderNumber);
+
+    /** Locks the order's row unless another transaction holds it. */
+    @Query(value = "select id from orders where id = :id for no key update skip locked", nativeQuery = true)
+    Optional<Long> tryLockRow(long id);
 }

@@ -33,4 +33,11 @@ interface MovementRepository extends JpaRepository<Movement, Long> {
             where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
             group by l.orderLineId""")
     List<Object[]> refundedUnits(long orderId);
+
+    /** Per order line of the order: the units and the amount its refunds (pending or done) cover. */
+    @Query("""
+            select l.orderLineId, sum(l.quantity), sum(l.amountMinor) from Movement m join m.lines l
+            where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
+            group by l.orderLineId""")
+    List<Object[]> refundedPerLine(long orderId);
 }

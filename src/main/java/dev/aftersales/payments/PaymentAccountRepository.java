@@ -1,5 +1,6 @@
 package dev.aftersales.payments;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -21,4 +22,12 @@ interface PaymentAccountRepository extends JpaRepository<PaymentAccount, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from PaymentAccount a where a.orderId = :orderId")
     Optional<PaymentAccount> lockById(long orderId);
+
+    /**
+     * Paid and refunded, read as values: reading never puts the account into the persistence context, where a later
+     * lock in the same transaction would find an old copy of it.
+     */
+    @Query(value = "select paid_minor, refunded_minor, currency from payment_accounts where order_id = :orderId",
+            nativeQuery = true)
+    List<Object[]> amounts(long orderId);
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,64 +29,161 @@ public class PaymentManagement {
     private final PaymentAccountRepository accounts;
     private final MovementRepository movements;
     private final OrderManagement orders;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     PaymentManagement(PaymentAccountRepository accounts, MovementRepository movements, OrderManagement orders,
-            Clock clock) {
+            EntityManager entityManager, Clock clock) {
         this.accounts = accounts;
         this.movements = movements;
         this.orders = orders;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
     /**
-     * Records a refund or compensation. The same idempotency key again returns the first entry and moves nothing.
+     * Records a refund, compensation or reversal. The same idempotency key again returns the first entry and moves
+     * nothing.
+     * <p>
+     * Under the order's lock (taken first, see {@link OrderManagement#lock(long)}) and then the payment account's, a
+     * refund is checked against the order and against each order line it names: the order's refunds never exceed
+     * what was paid for the order, a line's refunds never exceed what was paid for the line, and never cover more
+     * units than the line has. What a refund does not put on a line (the shipping fee, a goodwill amount) counts
+     * against the order only.
      *
-     * @throws RefundExceedsPaid when a refund would take the order's refunds above what was paid; nothing is
-     *                           recorded then
+     * @throws RefundExceedsPaid when a refund would break one of these caps; nothing is recorded then
      */
     public MovementView request(PaymentOrder order) {
         Optional<Movement> existing = movements.findByIdempotencyKey(order.idempotencyKey());
         if (existing.isPresent()) {
             return MovementView.of(existing.get());
         }
+        orders.lock(order.orderId());
+        existing = movements.findByIdempotencyKey(order.idempotencyKey());
+        if (existing.isPresent()) {
+            // recorded by a request that held the lock before this one
+            return MovementView.of(existing.get());
+        }
         OrderDetails details = orders.details(order.orderId());
         if (!details.paid().currency().equals(order.amount().currency())) {
             throw new IllegalArgumentException("The movement's currency differs from the order's");
         }
+        List<PaymentOrder.Line> requestedLines = order.lines() == null ? List.of() : order.lines();
         PaymentAccount account = lockAccount(details);
         if (order.kind() == MovementKind.REFUND) {
+            checkLines(details, order.amount(), requestedLines);
             account.bookRefund(order.amount());
         } else if (order.kind() == MovementKind.REVERSAL) {
             account.bookReversal(order.amount());
         } else {
             account.bookCompensation(order.amount());
         }
-        List<MovementLine> lines = order.lines() == null ? List.of()
-                : order.lines().stream()
-                        .map(l -> new MovementLine(l.orderLineId(), l.quantity(), l.amount().minor())).toList();
+        List<MovementLine> lines = requestedLines.stream()
+                .map(l -> new MovementLine(l.orderLineId(), l.quantity(), l.amount().minor())).toList();
         Movement movement = movements.saveAndFlush(new Movement(details.id(), details.orderNumber(),
                 details.buyerId(), order.claimId(), order.kind(), order.costBearer(), order.amount(),
                 order.idempotencyKey(), order.reason(), order.note(), order.requestedBy(), lines, clock.instant()));
         return MovementView.of(movements.save(movement.announceRequested()));
     }
 
+    /**
+     * The per-line caps, checked under the account's lock against every refund recorded before: what a line's
+     * refunds add up to stays within what was paid for it, in money and in units.
+     */
+    private void checkLines(OrderDetails order, Money amount, List<PaymentOrder.Line> requested) {
+        if (requested.isEmpty()) {
+            return;
+        }
+        long onLines = 0;
+        Map<Long, long[]> asked = new HashMap<>();
+        for (PaymentOrder.Line line : requested) {
+            if (line.quantity() < 0 || line.amount().isNegative()) {
+                throw new IllegalArgumentException("A refund line cannot be negative");
+            }
+            if (order.line(line.orderLineId()).isEmpty()) {
+                throw new IllegalArgumentException("Order line " + line.orderLineId() + " is not a line of order "
+                        + order.orderNumber());
+            }
+            onLines = Math.addExact(onLines, line.amount().minor());
+            long[] sum = asked.computeIfAbsent(line.orderLineId(), k -> new long[2]);
+            sum[0] = Math.addExact(sum[0], line.quantity());
+            sum[1] = Math.addExact(sum[1], line.amount().minor());
+        }
+        if (onLines > amount.minor()) {
+            throw new IllegalArgumentException("A refund's lines cannot add up to more than the refund");
+        }
+        Map<Long, LineRefunds> before = refundedPerLine(order.id());
+        for (Map.Entry<Long, long[]> entry : asked.entrySet()) {
+            OrderDetails.Line line = order.line(entry.getKey()).orElseThrow();
+            LineRefunds done = before.getOrDefault(line.id(), LineRefunds.none(line.paid().currency()));
+            long units = done.units() + entry.getValue()[0];
+            long refunded = Math.addExact(done.amount().minor(), entry.getValue()[1]);
+            Money left = new Money(Math.max(line.paid().minor() - done.amount().minor(), 0), line.paid().currency());
+            if (units > line.quantity()) {
+                throw new RefundExceedsPaid(line.id(), units + " of " + line.quantity() + " units", left);
+            }
+            if (refunded > line.paid().minor()) {
+                throw new RefundExceedsPaid(line.id(), new Money(refunded, left.currency()) + " of "
+                        + line.paid(), left);
+            }
+        }
+    }
+
+    /**
+     * The order's payment account, locked until the transaction ends and read as it is now: a copy loaded earlier in
+     * this transaction (before the lock was held) is read again.
+     */
     private PaymentAccount lockAccount(OrderDetails order) {
         accounts.openIfMissing(order.id(), order.paid().currency().getCurrencyCode(), order.paid().minor());
-        return accounts.lockById(order.id()).orElseThrow(() -> new NotFound("Payment account", order.id()));
+        PaymentAccount account = accounts.lockById(order.id())
+                .orElseThrow(() -> new NotFound("Payment account", order.id()));
+        entityManager.refresh(account);
+        return account;
     }
 
     /** What can still be refunded on the order: paid minus every refund recorded (pending or done). */
     @Transactional(readOnly = true)
     public Money refundable(long orderId) {
-        return accounts.findById(orderId).map(PaymentAccount::refundable)
-                .orElseGet(() -> orders.details(orderId).paid());
+        List<Object[]> row = accounts.amounts(orderId);
+        if (row.isEmpty()) {
+            return orders.details(orderId).paid();
+        }
+        Object[] r = row.get(0);
+        return new Money(((Number) r[0]).longValue() - ((Number) r[1]).longValue(),
+                java.util.Currency.getInstance((String) r[2]));
     }
 
     @Transactional(readOnly = true)
     public Money refunded(long orderId) {
-        return accounts.findById(orderId).map(PaymentAccount::refunded)
-                .orElseGet(() -> Money.zero(orders.details(orderId).paid().currency()));
+        List<Object[]> row = accounts.amounts(orderId);
+        if (row.isEmpty()) {
+            return Money.zero(orders.details(orderId).paid().currency());
+        }
+        Object[] r = row.get(0);
+        return new Money(((Number) r[1]).longValue(), java.util.Currency.getInstance((String) r[2]));
+    }
+
+    /** Per order line: the units and the amount the order's refunds (pending or done) put on it. */
+    @Transactional(readOnly = true)
+    public Map<Long, LineRefunds> refundedPerLine(long orderId) {
+        Map<Long, LineRefunds> lines = new HashMap<>();
+        java.util.Currency currency = null;
+        for (Object[] row : movements.refundedPerLine(orderId)) {
+            if (currency == null) {
+                currency = orders.details(orderId).paid().currency();
+            }
+            lines.put(((Number) row[0]).longValue(), new LineRefunds(((Number) row[1]).intValue(),
+                    new Money(((Number) row[2]).longValue(), currency)));
+        }
+        return lines;
+    }
+
+    /** Units of an order line and the money refunds have put on it. */
+    public record LineRefunds(int units, Money amount) {
+
+        static LineRefunds none(java.util.Currency currency) {
+            return new LineRefunds(0, Money.zero(currency));
+        }
     }
 
     @Transactional(readOnly = true)

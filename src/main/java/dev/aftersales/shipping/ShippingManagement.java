@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +21,17 @@ import dev.aftersales.ordering.UnknownReference;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 
-/** Parcels: recorded by sellers and the storefront, moved by carrier scans. */
+/**
+ * Parcels: recorded by sellers and the storefront, moved by carrier scans.
+ * <p>
+ * <b>One outbound parcel per order.</b> An order ships with one parcel: the seller's ship page and the storefront's
+ * {@code POST /api/v1/shipments} record it while the order waits for shipment, and refuse a further one once it has
+ * shipped, been delivered or been cancelled ({@link OrderNotAwaitingShipment}, answered 409 with a code by the API).
+ * The same parcel reported again is recognised and changes nothing. The only further outbound parcel is the one a
+ * seller enters on a NO_TRACKING case to replace a number flagged as fake ({@link #registerLeg}); returns and
+ * reshipments are parcels of their claims. Every parcel is recorded under the order's lock
+ * ({@link OrderManagement#lock(long)}), so reports arriving at the same moment are answered one after the other.
+ */
 @Service
 @Transactional
 public class ShippingManagement {
@@ -47,6 +58,7 @@ public class ShippingManagement {
      * @throws OrderNotAwaitingShipment when the order was cancelled or is already shipped
      */
     public ShipmentView ship(long orderId, CurrentUser seller, Carrier carrier, String trackingNumber) {
+        orders.lock(orderId);
         OrderDetails order = orders.details(orderId, seller);
         if (!seller.isSellerOf(order.shopId())) {
             throw new NotFound("Order", orderId);
@@ -62,15 +74,16 @@ public class ShippingManagement {
     }
 
     /**
-     * The storefront reports a parcel. Reporting the same parcel of the same order again changes nothing.
+     * The storefront reports the order's parcel. Reporting the same parcel of the same order again changes nothing;
+     * a different parcel for an order that has shipped, was delivered or was cancelled is refused.
      *
      * @return the parcel and whether it was new
+     * @throws OrderNotAwaitingShipment when the order no longer takes an outbound parcel
      */
     public Registration registerFromStorefront(String orderNumber, Carrier carrier, String trackingNumber,
             Instant reportedShippedAt) {
         Instant shippedAt = reportedShippedAt == null ? clock.instant() : reportedShippedAt;
-        OrderDetails order = orders.byNumber(orderNumber)
-                .orElseThrow(() -> new UnknownReference("orderNumber", "No order " + orderNumber));
+        OrderDetails order = orders.details(orders.lockByNumber(orderNumber));
         String number = validNumber(carrier, trackingNumber);
         Optional<Shipment> existing = shipments.findByTrackingNumber(number);
         if (existing.isPresent()) {
@@ -80,7 +93,7 @@ public class ShippingManagement {
             }
             return new Registration(view(shipment), false);
         }
-        if (order.status() == OrderStatus.CANCELLED) {
+        if (order.status() != OrderStatus.AWAITING_SHIPMENT) {
             throw new OrderNotAwaitingShipment(order.status());
         }
         Shipment shipment = register(order.id(), ShipmentDirection.OUTBOUND, carrier, number, shippedAt,
@@ -94,6 +107,7 @@ public class ShippingManagement {
      */
     public ShipmentView registerLeg(long orderId, ShipmentDirection direction, Carrier carrier,
             String trackingNumber, String registeredBy, long claimId) {
+        orders.lock(orderId);
         String number = validNumber(carrier, trackingNumber);
         return view(register(orderId, direction, carrier, number, clock.instant(), registeredBy, claimId));
     }
@@ -103,8 +117,14 @@ public class ShippingManagement {
         if (shipments.findByTrackingNumber(number).isPresent()) {
             throw new TrackingNumberInUse(number);
         }
-        Shipment shipment = shipments.saveAndFlush(
-                new Shipment(orderId, direction, carrier, number, shippedAt, registeredBy, claimId, clock.instant()));
+        Shipment shipment;
+        try {
+            shipment = shipments.saveAndFlush(new Shipment(orderId, direction, carrier, number, shippedAt,
+                    registeredBy, claimId, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            // the same number recorded for another order at this very moment
+            throw new TrackingNumberInUse(number);
+        }
         return shipments.save(shipment.announceRegistered());
     }
 
@@ -123,7 +143,11 @@ public class ShippingManagement {
      * @return whether the scan was new
      */
     public boolean recordEvent(String trackingNumber, ScanReport scan) {
-        Shipment shipment = shipments.findByTrackingNumber(Carrier.normalize(trackingNumber))
+        // scans of an order's parcels are recorded one after the other, under the order's lock
+        String normalized = Carrier.normalize(trackingNumber);
+        orders.lock(shipments.orderIdsByTrackingNumber(normalized).stream().findFirst()
+                .orElseThrow(() -> new UnknownReference("trackingNumber", "No parcel " + trackingNumber)));
+        Shipment shipment = shipments.findByTrackingNumber(normalized)
                 .orElseThrow(() -> new UnknownReference("trackingNumber", "No parcel " + trackingNumber));
         String key = scan.eventId() != null && !scan.eventId().isBlank() ? "id:" + scan.eventId().trim()
                 : scan.occurredAt() + "|" + scan.kind() + "|" + (scan.location() == null ? "" : scan.location());

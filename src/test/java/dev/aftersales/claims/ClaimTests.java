@@ -89,7 +89,7 @@ class ClaimTests {
             }
             case RESOLVED -> {
                 c = in(ClaimStatus.REFUND_PENDING);
-                c.refundPaid(Money.fen(6000), LATER);
+                c.refundPaid(Money.fen(6000), Money.fen(6000), LATER);
             }
             case WITHDRAWN -> {
                 c = missingRefund();
@@ -368,5 +368,40 @@ class ClaimTests {
                 List.of(new ClaimDraft.Line(1L, "A", "A", 1, 1, Money.fen(100))), null, null);
         assertThatThrownBy(() -> Claim.file(wrongReason, BUYER, CLOCK, T0)).isInstanceOf(TransitionRejected.class);
         assertThatThrownBy(() -> Claim.file(wrongReason, SELLER, CLOCK, T0)).isInstanceOf(TransitionRejected.class);
+    }
+
+    // --- refunds on lines: what the ledger's per-line caps see ---------------------------------------------------
+
+    static Claim twoLines(ClaimType type, ClaimReason reason, long requested) {
+        ClaimDraft draft = new ClaimDraft("AS9", 11L, "SO1", 5L, 7L, type, reason, Remedy.REFUND, null,
+                Money.fen(requested), List.of(new ClaimDraft.Line(1L, "A", "A", 2, 100, Money.fen(6000)),
+                        new ClaimDraft.Line(2L, "B", "B", 1, 100, Money.fen(5000))),
+                null, null);
+        return Claim.file(draft, BUYER, CLOCK, T0);
+    }
+
+    @Test
+    void aFurtherRefundOfAClaimTopsItsLinesUpToWhatTheyCostAndNamesNoUnitAgain() {
+        Claim claim = twoLines(ClaimType.REFUND_ONLY, ClaimReason.DAMAGED, 11000);
+        var first = claim.refundLines(Money.fen(1000));
+        assertThat(first).extracting(l -> l.amount().minor()).containsExactly(545L, 455L);
+        assertThat(first).extracting(ClaimEffect.RefundLine::quantity).containsExactly(2, 1);
+        var prior = new ClaimEffect.PriorRefunds(java.util.Map.of(1L, 545L, 2L, 455L), java.util.Set.of(1L, 2L), 0);
+        var raise = claim.refundLines(Money.fen(10000), prior);
+        assertThat(raise).extracting(l -> l.amount().minor()).containsExactly(5455L, 4545L);
+        assertThat(raise).extracting(ClaimEffect.RefundLine::quantity).containsExactly(0, 0);
+    }
+
+    @Test
+    void aRefundBeyondTheLinesStaysOffThemOnlyAsFarAsTheClaimAskedForMoreThanTheyCost() {
+        // a not-received claim asks for the lines (¥110.00) and the ¥8.00 shipping fee
+        Claim notReceived = twoLines(ClaimType.NOT_RECEIVED, ClaimReason.NOT_DELIVERED, 11800);
+        assertThat(notReceived.refundLines(Money.fen(11800))).extracting(l -> l.amount().minor())
+                .containsExactly(6000L, 5000L);
+        // the same claim refunded again: nothing is left on its lines or off them, so the ledger must refuse it
+        var paid = new ClaimEffect.PriorRefunds(java.util.Map.of(1L, 6000L, 2L, 5000L), java.util.Set.of(1L, 2L), 800);
+        var again = notReceived.refundLines(Money.fen(11800), paid);
+        assertThat(again.stream().mapToLong(l -> l.amount().minor()).sum()).isEqualTo(11800L);
+        assertThat(again.get(1).amount().minor()).as("more than line B cost").isGreaterThan(5000L);
     }
 }

@@ -36,4 +36,12 @@ public final class FormLogin {
             return request;
         };
     }
+
+    /**
+     * Signs in through the login form over real HTTP against the test server on {@code port}: a session of its own,
+     * as a second browser would have.
+     */
+    public static FormSession overHttp(int port, UserAccount account) {
+        return FormSession.signIn(port, account);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,7 +33,9 @@ import tools.jackson.core.JacksonException;
 /**
  * The integration API's errors as {@code application/problem+json}: 400 for a body that is not valid JSON or has a
  * value of the wrong type, 422 for values that break a rule (each field named in {@code errors}), 404 for unknown
- * shops, SKUs, orders and parcels, 409 for requests that contradict what is recorded. Each names the field.
+ * shops, SKUs, orders and parcels, 409 for requests that contradict what is recorded. Each names the field; the 409s
+ * of parcels and of concurrent updates carry a {@code code} ({@code order-already-shipped}, {@code order-delivered},
+ * {@code order-cancelled}, {@code concurrent-update}).
  */
 @RestControllerAdvice(annotations = IntegrationApi.class)
 class IntegrationApiErrors {
@@ -122,8 +125,23 @@ class IntegrationApiErrors {
 
     @ExceptionHandler(OrderNotAwaitingShipment.class)
     ResponseEntity<ProblemDetail> notShippable(OrderNotAwaitingShipment e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(),
                 List.of(Map.of("field", "orderNumber", "message", e.getMessage())));
+        answer.getBody().setProperty("code", e.code());
+        return answer;
+    }
+
+    /**
+     * Calls on one order are served one after the other under the order's lock; should two still collide in the
+     * database (a deadlock it broke, a row changed under a call), the caller is told to send the request again:
+     * nothing was recorded.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentUpdate(ConcurrencyFailureException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "Conflict",
+                "The order changed at the same moment; nothing was recorded, send the request again", List.of());
+        answer.getBody().setProperty("code", "concurrent-update");
+        return answer;
     }
 
     private static String path(List<JacksonException.Reference> references) {

@@ -43,7 +43,9 @@ class ShipmentApiController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Record an order's parcel",
             description = "201 when recorded, 200 when this parcel of this order was recorded before; 409 when "
-                    + "the tracking number belongs to another parcel; 422 when it does not fit the carrier's format.")
+                    + "the tracking number belongs to another parcel, or when the order no longer takes a parcel: "
+                    + "an order ships with one outbound parcel (code order-already-shipped, order-delivered, "
+                    + "order-cancelled); 422 when it does not fit the carrier's format.")
     ResponseEntity<ShipmentResponse> register(@Valid @RequestBody ShipmentRequest request) {
         var registration = shipping.registerFromStorefront(request.orderNumber(), request.carrier(),
                 request.trackingNumber(), request.shippedAt());

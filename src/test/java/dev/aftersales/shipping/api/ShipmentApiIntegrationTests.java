@@ -35,6 +35,8 @@ class ShipmentApiIntegrationTests {
     ApiClientManagement apiClients;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     World world;
     OrderDetails order;
@@ -100,6 +102,24 @@ class ShipmentApiIntegrationTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("trackingNumber")));
         org.assertj.core.api.Assertions.assertThat(fixtures.reload(other).status().name())
                 .isEqualTo("AWAITING_SHIPMENT");
+    }
+
+    @Test
+    void anOrderKeepsItsOneParcelAndADeliveredOrderTakesNoOther() throws Exception {
+        String tracking = Fixtures.trackingNumber();
+        register(order.orderNumber(), "SF", tracking).andExpect(status().isCreated());
+        register(order.orderNumber(), "SF", Fixtures.trackingNumber()).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("order-already-shipped"))
+                .andExpect(jsonPath("$.errors[0].field").value("orderNumber"));
+        fixtures.deliverLeg(tracking);
+        org.assertj.core.api.Assertions.assertThat(fixtures.reload(order).status().name()).isEqualTo("DELIVERED");
+        register(order.orderNumber(), "SF", Fixtures.trackingNumber()).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("order-delivered"));
+        // the parcel it was delivered with, reported again, is still recognised
+        register(order.orderNumber(), "SF", tracking).andExpect(status().isOk());
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "select count(*) from shipments where order_id = ?", Integer.class, order.id())).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.aftersales.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The integration API over real HTTP against the test server, as the storefront or a carrier calls it. */
+public final class ApiCalls {
+
+    private final String base;
+    private final String key;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ApiCalls(int port, String key) {
+        this.base = "http://localhost:" + port;
+        this.key = key;
+    }
+
+    public Response post(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The storefront reports that the order was cancelled for this reason. */
+    public Response cancel(String orderNumber, String reason) {
+        return post("/api/v1/orders/" + orderNumber + "/cancellations",
+                "{\"reason\":\"" + reason + "\",\"note\":\"sold out during a flash sale\"}");
+    }
+
+    /** The storefront reports the order's parcel. */
+    public Response ship(String orderNumber, String carrier, String trackingNumber) {
+        return post("/api/v1/shipments", "{\"orderNumber\":\"" + orderNumber + "\",\"carrier\":\"" + carrier
+                + "\",\"trackingNumber\":\"" + trackingNumber + "\"}");
+    }
+
+    /** What the API answered. */
+    public record Response(int status, String contentType, String body) {
+
+        public boolean problem() {
+            return contentType.startsWith("application/problem+json");
+        }
+    }
+}
