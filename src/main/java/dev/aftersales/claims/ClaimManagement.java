@@ -481,32 +481,25 @@ public class ClaimManagement {
     // ------------------------------------------------------------------------------------------ system
 
     /**
-     * Applies the consequence of one passed deadline, in its own transaction, on a claim no other node is working
-     * on.
+     * Applies the consequence of the claim's passed deadline, in its own transaction, if no other node is working on
+     * the claim ({@code FOR UPDATE SKIP LOCKED}) and the deadline is still passed.
      *
-     * @return the claim handled, or empty when no deadline is due
-     * @throws DeadlineFailed when the consequence could not be applied (the claim is named)
+     * @return whether a consequence was applied
+     * @throws DeadlineFailed when the consequence could not be applied
      */
-    Optional<Long> applyNextDeadline() {
-        Instant now = clock.instant();
-        long[] current = { -1 };
+    boolean applyDeadline(long claimId, Instant now) {
         try {
-            return tx.execute(status -> {
-                Optional<Long> due = claims.lockNextDue(now);
-                if (due.isEmpty()) {
-                    return Optional.<Long>empty();
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                if (claims.lockIfDue(claimId, now).isEmpty()) {
+                    return false;
                 }
-                current[0] = due.get();
-                Claim claim = claims.findById(due.get()).orElseThrow();
+                Claim claim = claims.findById(claimId).orElseThrow();
                 claim.onDeadline(clockOf(claim), now);
                 save(claim, Actor.SYSTEM);
-                return due;
-            });
+                return true;
+            }));
         } catch (RuntimeException e) {
-            if (current[0] < 0) {
-                throw e;
-            }
-            throw new DeadlineFailed(current[0], e);
+            throw new DeadlineFailed(claimId, e);
         }
     }
 
@@ -527,7 +520,7 @@ public class ClaimManagement {
      */
     void escalateStuck(long claimId, String rule) {
         tx.executeWithoutResult(status -> {
-            Claim claim = claims.findById(claimId).orElseThrow();
+            Claim claim = claims.findLocked(claimId).orElseThrow();
             if (claim.status().isOpen() && claim.status() != ClaimStatus.AWAITING_AGENT) {
                 claim.escalateBySystem(rule, clockOf(claim), clock.instant());
                 save(claim, Actor.SYSTEM);
