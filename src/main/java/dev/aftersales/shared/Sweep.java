@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * last item of the one before, so an item is looked at once per run), hands each item to its handler (which acts in
  * its own transaction and claims the item with {@code FOR UPDATE SKIP LOCKED} or a unique constraint, so several
  * nodes share the work and never act twice), and stops when a batch comes back short (nothing more is due) or the
- * run's budget is used. An item whose handler fails is logged and skipped: the next run tries it again.
+ * run's budget is used (checked after every item: the rest of the batch is left for the next run). An item whose handler fails is logged and skipped: the next run tries it again.
  */
 public final class Sweep {
 
@@ -49,7 +49,8 @@ public final class Sweep {
         while (true) {
             int limit = Math.min(batchSize, settings.getMaxItems() - seen);
             List<T> batch = nextBatch.apply(last, limit);
-            for (T item : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                T item = batch.get(i);
                 seen++;
                 try {
                     if (handler.handle(item)) {
@@ -59,16 +60,17 @@ public final class Sweep {
                     failed++;
                     log.warn("{}: {} not handled, the next run tries again: {}", name, item, e.toString());
                 }
+                boolean more = i < batch.size() - 1 || batch.size() == limit;
+                if (more && (seen >= settings.getMaxItems() || System.nanoTime() - deadline >= 0)) {
+                    log.info("{}: run budget used after {} items ({} acted on); the next run continues", name,
+                            seen, acted);
+                    return new Result(seen, acted, failed, true);
+                }
             }
             if (batch.size() < limit) {
                 return new Result(seen, acted, failed, false);
             }
             last = batch.get(batch.size() - 1);
-            if (seen >= settings.getMaxItems() || System.nanoTime() - deadline >= 0) {
-                log.info("{}: run budget used after {} items ({} acted on); the next run continues", name, seen,
-                        acted);
-                return new Result(seen, acted, failed, true);
-            }
         }
     }
 

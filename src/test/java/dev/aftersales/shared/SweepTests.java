@@ -97,14 +97,24 @@ class SweepTests {
     }
 
     @Test
-    void aRunStopsAtItsTimeBudgetAfterTheBatchAtHand() {
+    void aRunStopsAtItsTimeBudgetAndLeavesTheRestOfTheBatchForTheNextRun() {
         DueSet set = new DueSet(23);
 
         Sweep.Result first = Sweep.run("test", settings(5, 1000, Duration.ofNanos(1)), set::after, set::handle);
 
-        assertThat(first.acted()).isEqualTo(5);
+        assertThat(first.acted()).isEqualTo(1);
         assertThat(first.budgetUsed()).isTrue();
-        assertThat(set.due).hasSize(18);
+        assertThat(set.due).hasSize(22).first().isEqualTo(2);
+    }
+
+    @Test
+    void theLastItemOfTheDueSetEndsTheRunWithoutUsingTheBudget() {
+        DueSet set = new DueSet(1);
+
+        Sweep.Result only = Sweep.run("test", settings(5, 1000, Duration.ofNanos(1)), set::after, set::handle);
+
+        assertThat(only.acted()).isEqualTo(1);
+        assertThat(only.budgetUsed()).isFalse();
     }
 
     @Test
