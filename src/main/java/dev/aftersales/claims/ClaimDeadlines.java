@@ -15,6 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ClaimDeadlines {
 
+    static final String DUE_BETWEEN = """
+            select id, claim_number, party_to_act, buyer_id, shop_id, due_at from claims
+            where due_at > :from and due_at <= :until and deadline_at is not null
+              and party_to_act not in ('AGENT', 'CARRIER', 'SYSTEM', 'NONE')
+              and due_at >= :keyDue and (due_at, id) > (:keyDue, :keyId)
+            order by due_at, id limit :limit""";
+
     private final JdbcClient jdbc;
 
     ClaimDeadlines(JdbcClient jdbc) {
@@ -30,12 +37,7 @@ public class ClaimDeadlines {
     public List<DueSoon> dueBetween(Instant from, Instant until, Instant afterDueAt, Long afterId, int limit) {
         Instant keyDue = afterDueAt != null ? afterDueAt : from;
         long keyId = afterId != null ? afterId : 0L;
-        return jdbc.sql("""
-                select id, claim_number, party_to_act, buyer_id, shop_id, due_at from claims
-                where due_at > :from and due_at <= :until and deadline_at is not null
-                  and party_to_act not in ('AGENT', 'CARRIER', 'SYSTEM', 'NONE')
-                  and (due_at > :keyDue or (due_at = :keyDue and id > :keyId))
-                order by due_at, id limit :limit""")
+        return jdbc.sql(DUE_BETWEEN)
                 .param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .param("keyDue", Timestamp.from(keyDue)).param("keyId", keyId).param("limit", limit)
                 .query((rs, n) -> new DueSoon(rs.getLong("id"), rs.getString("claim_number"),

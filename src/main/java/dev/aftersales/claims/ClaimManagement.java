@@ -47,9 +47,6 @@ import dev.aftersales.shipping.ShippingManagement;
 @Service
 public class ClaimManagement {
 
-    /** How many due claims a deadline pass looks at to find one whose order nobody is working on. */
-    private static final int DUE_CANDIDATES = 50;
-
     private final ClaimRepository claims;
     private final ClaimMessageRepository messages;
     private final EvidenceStore evidence;
@@ -499,38 +496,28 @@ public class ClaimManagement {
     // ------------------------------------------------------------------------------------------ system
 
     /**
-     * Applies the consequence of one passed deadline, in its own transaction, on a claim no other node is working
-     * on.
+     * Applies the consequence of the claim's passed deadline, in its own transaction, if no other node is working on
+     * the claim ({@code FOR UPDATE SKIP LOCKED}) and the deadline is still passed.
      *
-     * @return the claim handled, or empty when no deadline is due
-     * @throws DeadlineFailed when the consequence could not be applied (the claim is named)
+     * @return whether a consequence was applied
+     * @throws DeadlineFailed when the consequence could not be applied
      */
-    Optional<Long> applyNextDeadline() {
-        Instant now = clock.instant();
-        long[] current = { -1 };
+    boolean applyDeadline(long claimId, Instant now) {
         try {
-            return tx.execute(status -> {
+            return Boolean.TRUE.equals(tx.execute(status -> {
                 // the order's lock first, then the claim's, as every move takes them; an order or a claim someone
                 // is working on right now is left for the next pass
-                for (Object[] candidate : claims.dueCandidates(now, DUE_CANDIDATES)) {
-                    long claimId = ((Number) candidate[0]).longValue();
-                    if (!orders.tryLock(((Number) candidate[1]).longValue())
-                            || claims.lockIfDue(claimId, now).isEmpty()) {
-                        continue;
-                    }
-                    current[0] = claimId;
-                    Claim claim = claims.findById(claimId).orElseThrow();
-                    claim.onDeadline(clockOf(claim), now);
-                    save(claim, Actor.SYSTEM);
-                    return Optional.of(claimId);
+                Optional<Long> orderId = claims.orderIdOf(claimId);
+                if (orderId.isEmpty() || !orders.tryLock(orderId.get()) || claims.lockIfDue(claimId, now).isEmpty()) {
+                    return false;
                 }
-                return Optional.<Long>empty();
-            });
+                Claim claim = claims.findById(claimId).orElseThrow();
+                claim.onDeadline(clockOf(claim), now);
+                save(claim, Actor.SYSTEM);
+                return true;
+            }));
         } catch (RuntimeException e) {
-            if (current[0] < 0) {
-                throw e;
-            }
-            throw new DeadlineFailed(current[0], e);
+            throw new DeadlineFailed(claimId, e);
         }
     }
 
@@ -552,7 +539,7 @@ public class ClaimManagement {
     void escalateStuck(long claimId, String rule) {
         tx.executeWithoutResult(status -> {
             lockOrderOf(claimId);
-            Claim claim = claims.findById(claimId).orElseThrow();
+            Claim claim = claims.findLocked(claimId).orElseThrow();
             if (claim.status().isOpen() && claim.status() != ClaimStatus.AWAITING_AGENT) {
                 claim.escalateBySystem(rule, clockOf(claim), clock.instant());
                 save(claim, Actor.SYSTEM);

@@ -64,23 +64,26 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
             join claims c on c.id = l.claim_id where c.order_id = :orderId and l.open""", nativeQuery = true)
     List<Object[]> openClaimsOnLines(long orderId);
 
-    /**
-     * Claims whose deadline passed, soonest first, with their orders (not locked: the sweep takes the order's lock
-     * first, then the claim's, the order every move takes them in).
-     */
-    @Query(value = """
-            select id, order_id from claims where deadline_at <= :now order by deadline_at, id limit :limit""",
-            nativeQuery = true)
-    List<Object[]> dueCandidates(Instant now, int limit);
-
-    /** Locks the claim if its deadline has still passed and no other transaction holds it. */
-    @Query(value = "select id from claims where id = :id and deadline_at <= :now for update skip locked",
-            nativeQuery = true)
-    Optional<Long> lockIfDue(long id, Instant now);
-
     /** The order a claim is about (it never changes), read without loading the claim. */
     @Query("select c.orderId from Claim c where c.id = :id")
     Optional<Long> orderIdOf(@org.springframework.data.repository.query.Param("id") long id);
+
+    /** Whether the order has a NO_TRACKING case opened at or after {@code since} (index claims_order_type_idx). */
+    String NO_TRACKING_SINCE = """
+            select exists (select 1 from claims where order_id = :orderId and type = 'NO_TRACKING'
+                             and created_at >= :since)""";
+
+    @Query(value = NO_TRACKING_SINCE, nativeQuery = true)
+    boolean existsNoTrackingSince(long orderId, Instant since);
+
+    /**
+     * Claims a claim whose deadline passed for the deadline sweep's transaction; empty when another node holds it or
+     * its deadline moved meanwhile.
+     */
+    @Query(value = """
+            select id from claims where id = :id and deadline_at <= :now for update skip locked""",
+            nativeQuery = true)
+    Optional<Long> lockIfDue(long id, Instant now);
 
     @Query("""
             select count(c) from Claim c where c.buyerId = :buyerId and c.createdAt >= :since

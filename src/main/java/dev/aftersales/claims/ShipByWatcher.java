@@ -1,41 +1,53 @@
 package dev.aftersales.claims;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.ordering.ShipByLapses;
+import dev.aftersales.ordering.ShipByLapses.LateOrder;
+import dev.aftersales.shared.Sweep;
+import dev.aftersales.shared.SweepSettings;
+import dev.aftersales.shipping.TrackingWatch;
+
 /**
  * The ship-by watcher (SPEC S6): a paid order past its ship-by time without valid tracking, either unshipped or
- * "shipped" only with tracking numbers flagged as fake, gets a NO_TRACKING case opened by the system. Each order is
- * handled in its own transaction and rechecked there; one open case per order line and type (a unique index) makes a
- * second pass, or a second node, open nothing more.
+ * "shipped" only with tracking numbers flagged as fake, gets a NO_TRACKING case opened by the system. It asks ordering
+ * for late unshipped orders ({@link ShipByLapses}) and shipping for fake-tracking flags not yet followed up
+ * ({@link TrackingWatch#flagsToFollowUp}), both from their own indexes, and drains them in batches
+ * ({@link SweepSettings}). Each order is claimed by its row ({@code SKIP LOCKED}, so several nodes share the work) and
+ * handled in its own transaction, rechecked there; one open case per order line and type (a unique index) backs
+ * that up. Once acted on, the order or flag is noted by its module and is not listed again.
  */
 @Component
 public class ShipByWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(ShipByWatcher.class);
-    private static final int BATCH = 200;
 
-    private final JdbcTemplate jdbc;
     private final SystemCases cases;
+    private final ShipByLapses lapses;
+    private final TrackingWatch tracking;
+    private final ClaimRepository claims;
+    private final SweepSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ShipByWatcher(JdbcTemplate jdbc, SystemCases cases, Clock clock, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
+    ShipByWatcher(SystemCases cases, ShipByLapses lapses, TrackingWatch tracking, ClaimRepository claims,
+            SweepSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
         this.cases = cases;
+        this.lapses = lapses;
+        this.tracking = tracking;
+        this.claims = claims;
+        this.settings = settings;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
     }
@@ -43,38 +55,63 @@ public class ShipByWatcher {
     /** @return how many NO_TRACKING cases were opened */
     public int runDue() {
         Instant now = clock.instant();
-        List<Long> due = jdbc.queryForList("""
-                select o.id from orders o
-                where o.ship_by < ?
-                  and (
-                    (o.status = 'AWAITING_SHIPMENT'
-                      and not exists (select 1 from claims c where c.order_id = o.id and c.type = 'NO_TRACKING'))
-                    or (o.status = 'SHIPPED'
-                      and exists (select 1 from tracking_flags f where f.order_id = o.id)
-                      and not exists (select 1 from shipments s join tracking_events e on e.shipment_id = s.id
-                                      where s.order_id = o.id and s.direction = 'OUTBOUND')
-                      and not exists (select 1 from claims c where c.order_id = o.id and c.type = 'NO_TRACKING'
-                                      and c.created_at >= (select max(f2.flagged_at) from tracking_flags f2
-                                                           where f2.order_id = o.id))))
-                  and exists (select 1 from order_lines l where l.order_id = o.id and l.quantity > coalesce(
-                      (select sum(cl.quantity) from claim_lines cl join claims c3 on c3.id = cl.claim_id
-                       where cl.order_line_id = l.id and c3.type = 'DELISTED' and c3.status <> 'WITHDRAWN'
-                         and coalesce(c3.outcome, '') <> 'SUBSTITUTED'), 0))
-                order by o.ship_by limit ?""", Long.class, Timestamp.from(now), BATCH);
-        int opened = 0;
-        for (Long orderId : due) {
-            try {
-                Optional<Long> claim = tx.execute(status -> cases.openNoTrackingIfDue(orderId));
-                if (claim != null && claim.isPresent()) {
-                    opened++;
-                }
-            } catch (DataIntegrityViolationException raced) {
-                // another node opened it a moment ago
-            } catch (RuntimeException e) {
-                log.warn("Order {}: could not open its NO_TRACKING case: {}", orderId, e.getMessage());
-            }
-        }
+        int opened = Sweep.run("Ship-by watcher (unshipped)", settings,
+                (LateOrder after, Integer limit) -> lapses.lateUnshipped(now, after, limit),
+                late -> inOwnTransaction(late.orderId(), () -> openForUnshipped(late.orderId(), now))).acted();
+        opened += Sweep.run("Ship-by watcher (fake tracking)", settings,
+                (TrackingWatch.OpenFlag after, Integer limit) -> tracking.flagsToFollowUp(after, limit),
+                flag -> inOwnTransaction(flag.orderId(), () -> openForFlag(flag, now))).acted();
         return opened;
+    }
+
+    private boolean inOwnTransaction(long orderId, java.util.function.BooleanSupplier work) {
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> work.getAsBoolean()));
+        } catch (DataIntegrityViolationException raced) {
+            log.debug("Order {}: its NO_TRACKING case was opened elsewhere a moment ago", orderId);
+            return false;
+        }
+    }
+
+    /** An unshipped order past ship-by: one NO_TRACKING case per order, ever (the buyer may report again). */
+    private boolean openForUnshipped(long orderId, Instant now) {
+        if (!lapses.claim(orderId, now)) {
+            return false;
+        }
+        if (claims.existsNoTrackingSince(orderId, Instant.EPOCH)) {
+            lapses.noteActedOn(orderId, now);
+            return false;
+        }
+        Optional<Long> claim = cases.openNoTrackingIfDue(orderId);
+        if (claim.isPresent()) {
+            lapses.noteActedOn(orderId, now);
+        }
+        // nothing left to claim (every unit cancelled, or nothing refundable): looked at again next run
+        return claim.isPresent();
+    }
+
+    /** A fake-tracking flag: once ship-by has passed, a NO_TRACKING case unless one was opened since the flag. */
+    private boolean openForFlag(TrackingWatch.OpenFlag flag, Instant now) {
+        if (!tracking.claimFlag(flag.flagId())) {
+            return false;
+        }
+        if (claims.existsNoTrackingSince(flag.orderId(), flag.flaggedAt())) {
+            tracking.followedUp(flag.orderId(), now);
+            return false;
+        }
+        SystemCases.FlagCheck check = cases.fakeTrackingCheck(flag.orderId());
+        if (check == SystemCases.FlagCheck.SETTLED) {
+            tracking.followedUp(flag.orderId(), now); // scanned after all, delivered or cancelled
+            return false;
+        }
+        if (check == SystemCases.FlagCheck.NOT_YET) {
+            return false; // ship-by has not passed, or a NO_TRACKING case from before the flag is still open
+        }
+        Optional<Long> claim = cases.openNoTrackingIfDue(flag.orderId());
+        if (claim.isPresent()) {
+            tracking.followedUp(flag.orderId(), now);
+        }
+        return claim.isPresent();
     }
 
     /** Runs the watcher on a schedule (off with {@code aftersales.scheduling.enabled=false}; tests call runDue). */

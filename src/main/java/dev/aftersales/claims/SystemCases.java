@@ -95,6 +95,30 @@ public class SystemCases {
                 .noneMatch(p -> p.direction() == ShipmentDirection.OUTBOUND && !p.scans().isEmpty());
     }
 
+    /** Where a fake-tracking flag on an order stands, for the ship-by watcher. */
+    enum FlagCheck {
+        /** Ship-by has passed, nothing was scanned, no NO_TRACKING case is open: a case is due. */
+        DUE,
+        /** Not yet: ship-by has not passed, or a NO_TRACKING case is still open. */
+        NOT_YET,
+        /** Nothing more to do: a parcel was scanned after all, or the order was delivered or cancelled. */
+        SETTLED
+    }
+
+    @Transactional(readOnly = true)
+    FlagCheck fakeTrackingCheck(long orderId) {
+        OrderDetails order = orders.details(orderId);
+        if (order.status() != OrderStatus.SHIPPED || shipping.shipmentsOf(orderId).stream()
+                .anyMatch(p -> p.direction() == ShipmentDirection.OUTBOUND && !p.scans().isEmpty())) {
+            return FlagCheck.SETTLED;
+        }
+        if (!clock.instant().isAfter(order.shipBy()) || claims.findByOrderIdOrderByCreatedAtAsc(orderId).stream()
+                .anyMatch(c -> c.type() == ClaimType.NO_TRACKING && c.status().isOpen())) {
+            return FlagCheck.NOT_YET;
+        }
+        return FlagCheck.DUE;
+    }
+
     /** The buyer reports that the order has no valid tracking after its ship-by time. */
     @Transactional
     public long reportMissingTracking(long orderId, CurrentUser buyer) {

@@ -3,7 +3,6 @@ package dev.aftersales.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.claims.ClaimDeadlines;
 import dev.aftersales.claims.ClaimDeadlines.DueSoon;
+import dev.aftersales.shared.Sweep;
+import dev.aftersales.shared.SweepSettings;
 
 /**
  * Reminds the party whose move it is when a claim's due time is less than {@code reminder-lead} (12 h) away, once
@@ -26,17 +27,19 @@ import dev.aftersales.claims.ClaimDeadlines.DueSoon;
 public class DeadlineReminderSweep {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineReminderSweep.class);
-    private static final int PAGE = 200;
 
     private final ClaimDeadlines deadlines;
     private final NotificationListeners notices;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final NotificationSettings settings;
+    private final SweepSettings sweeps;
     private final Clock clock;
 
     DeadlineReminderSweep(ClaimDeadlines deadlines, NotificationListeners notices, JdbcClient jdbc,
-            PlatformTransactionManager transactions, NotificationSettings settings, Clock clock) {
+            PlatformTransactionManager transactions, NotificationSettings settings, SweepSettings sweeps,
+            Clock clock) {
+        this.sweeps = sweeps;
         this.deadlines = deadlines;
         this.notices = notices;
         this.jdbc = jdbc;
@@ -49,28 +52,10 @@ public class DeadlineReminderSweep {
     public int runDue() {
         Instant now = clock.instant();
         Instant until = now.plus(settings.getReminderLead());
-        Instant afterDue = null;
-        Long afterId = null;
-        int reminded = 0;
-        while (true) {
-            List<DueSoon> page = deadlines.dueBetween(now, until, afterDue, afterId, PAGE);
-            for (DueSoon claim : page) {
-                try {
-                    if (Boolean.TRUE.equals(transaction.execute(tx -> remind(claim, now)))) {
-                        reminded++;
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("Claim {}: deadline reminder not written, next pass tries again: {}", claim.claimId(),
-                            e.getMessage());
-                }
-            }
-            if (page.size() < PAGE) {
-                return reminded;
-            }
-            DueSoon last = page.get(page.size() - 1);
-            afterDue = last.dueAt();
-            afterId = last.claimId();
-        }
+        return Sweep.run("Deadline reminder sweep", sweeps,
+                (DueSoon after, Integer limit) -> deadlines.dueBetween(now, until,
+                        after == null ? null : after.dueAt(), after == null ? null : after.claimId(), limit),
+                claim -> Boolean.TRUE.equals(transaction.execute(tx -> remind(claim, now)))).acted();
     }
 
     private boolean remind(DueSoon claim, Instant now) {

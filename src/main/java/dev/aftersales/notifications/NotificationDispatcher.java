@@ -144,12 +144,22 @@ class NotificationDispatcher {
                 .param("id", delivery.id()).update();
     }
 
-    /** Pending deliveries whose next attempt is due, oldest first. */
-    List<Long> due(Instant now, int limit) {
-        return jdbc.sql("""
-                select id from notification_deliveries where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at, id limit :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+    static final String DUE = """
+            select id, next_attempt_at from notification_deliveries
+            where status = 'PENDING' and next_attempt_at <= :now
+              and next_attempt_at >= :afterAt and (next_attempt_at, id) > (:afterAt, :afterId)
+            order by next_attempt_at, id limit :limit""";
+
+    /** Pending deliveries whose next attempt is due, oldest first, after the given one ({@code null}: the first). */
+    List<Due> due(Instant now, Due after, int limit) {
+        return jdbc.sql(DUE).param("now", Timestamp.from(now))
+                .param("afterAt", Timestamp.from(after == null ? Instant.EPOCH : after.nextAttemptAt()))
+                .param("afterId", after == null ? 0L : after.deliveryId()).param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** A delivery whose next attempt is due. */
+    record Due(long deliveryId, Instant nextAttemptAt) {
     }
 
     private record Pending(long id, Channel channel, String address, Locale language, int attempts, long recipientId,

@@ -23,10 +23,18 @@ interface MovementRepository extends JpaRepository<Movement, Long> {
             nativeQuery = true)
     Optional<Movement> claimPending(long id);
 
-    @Query(value = """
-            select id from payment_movements where status = 'PENDING' and next_attempt_at <= :now
-            order by next_attempt_at limit :limit""", nativeQuery = true)
-    List<Long> duePending(Instant now, int limit);
+    /**
+     * Pending movements whose next attempt is due, by (next attempt, id) after the given position, from the partial
+     * index {@code payment_movements_pending_idx}.
+     */
+    String DUE_PENDING = """
+            select id, next_attempt_at from payment_movements
+            where status = 'PENDING' and next_attempt_at <= :now
+              and next_attempt_at >= :afterAt and (next_attempt_at, id) > (:afterAt, :afterId)
+            order by next_attempt_at, id limit :limit""";
+
+    @Query(value = DUE_PENDING, nativeQuery = true)
+    List<Object[]> duePending(Instant now, Instant afterAt, long afterId, int limit);
 
     @Query("""
             select l.orderLineId, sum(l.quantity) from Movement m join m.lines l

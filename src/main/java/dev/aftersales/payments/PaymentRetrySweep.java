@@ -1,22 +1,31 @@
 package dev.aftersales.payments;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.shared.Sweep;
+import dev.aftersales.shared.SweepSettings;
+
 /**
  * Retries movements the provider has not confirmed yet, each in its own transaction. Safe on several nodes: a
- * movement being executed elsewhere is locked and skipped.
+ * movement being executed elsewhere is locked and skipped ({@code SKIP LOCKED}). Drains what is due in batches by
+ * (next attempt, id) until nothing is due or the run's budget is used ({@link SweepSettings}); a movement that fails
+ * gets its next attempt later by its backoff, so a run never retries it again.
  */
 @Component
 public class PaymentRetrySweep {
 
     private final MovementRepository movements;
     private final PaymentExecutor executor;
+    private final SweepSettings settings;
     private final Clock clock;
 
-    PaymentRetrySweep(MovementRepository movements, PaymentExecutor executor, Clock clock) {
+    PaymentRetrySweep(MovementRepository movements, PaymentExecutor executor, SweepSettings settings, Clock clock) {
+        this.settings = settings;
         this.movements = movements;
         this.executor = executor;
         this.clock = clock;
@@ -24,13 +33,29 @@ public class PaymentRetrySweep {
 
     /** @return how many movements were confirmed in this pass */
     public int retryDue() {
-        int confirmed = 0;
-        for (Long id : movements.duePending(clock.instant(), 200)) {
-            if (executor.execute(id)) {
-                confirmed++;
-            }
+        Instant now = clock.instant();
+        return Sweep.run("Payment retry sweep", settings, (Due after, Integer limit) -> due(now, after, limit),
+                due -> executor.execute(due.movementId())).acted();
+    }
+
+    private List<Due> due(Instant now, Due after, int limit) {
+        return movements.duePending(now, after == null ? Instant.EPOCH : after.nextAttemptAt(),
+                after == null ? 0L : after.movementId(), limit).stream()
+                .map(row -> new Due(((Number) row[0]).longValue(), instant(row[1]))).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
         }
-        return confirmed;
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    /** A movement whose next attempt is due. */
+    record Due(long movementId, Instant nextAttemptAt) {
     }
 
     @Scheduled(fixedDelayString = "${aftersales.payments.retry-interval:60s}", initialDelayString = "30s")

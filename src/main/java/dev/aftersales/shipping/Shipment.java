@@ -30,6 +30,8 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  */
 @Entity
 @Table(name = "shipments")
+@org.hibernate.annotations.DynamicUpdate // the watchers' own columns, written by them, are never overwritten
+
 public class Shipment extends AbstractAggregateRoot<Shipment> {
 
     @Id
@@ -63,6 +65,18 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** The last scan, or the shipping time without one, kept for the stalled-tracking watcher's index. */
+    @Column(name = "last_movement_at")
+    private Instant watchedLastMovementAt;
+
+    /** Delivered or returned to the sender, kept for the stalled-tracking watcher's index. */
+    @Column(nullable = false)
+    private boolean trackingEnded;
+
+    /** Scanned at least once (or flagged by the fake-tracking watcher, which sets it itself). */
+    @Column(nullable = false)
+    private boolean firstScanSettled;
+
     @Version
     private long version;
 
@@ -84,6 +98,7 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
         this.registeredBy = registeredBy;
         this.claimId = claimId;
         this.createdAt = now;
+        this.watchedLastMovementAt = shippedAt;
     }
 
     Shipment announceRegistered() {
@@ -107,6 +122,10 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
         if (weightGrams != null) {
             measuredWeightGrams = weightGrams;
         }
+        watchedLastMovementAt = lastMovementAt();
+        trackingEnded = deliveredAt().isPresent()
+                || events.stream().anyMatch(e -> e.kind() == TrackingEventKind.RETURNED_TO_SENDER);
+        firstScanSettled = true;
         registerEvent(new TrackingEventRecorded(id, orderId, direction, kind, occurredAt, claimId));
         if (!wasDelivered && kind == TrackingEventKind.DELIVERED) {
             registerEvent(new ShipmentDelivered(id, orderId, direction, occurredAt, measuredWeightGrams, claimId));

@@ -1,0 +1,87 @@
+package dev.aftersales.shared;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a sweep over its due set: reads the due items in bounded batches by a keyset (each batch starts after the
+ * last item of the one before, so an item is looked at once per run), hands each item to its handler (which acts in
+ * its own transaction and claims the item with {@code FOR UPDATE SKIP LOCKED} or a unique constraint, so several
+ * nodes share the work and never act twice), and stops when a batch comes back short (nothing more is due) or the
+ * run's budget is used (checked after every item: the rest of the batch is left for the next run). An item whose handler fails is logged and skipped: the next run tries it again.
+ */
+public final class Sweep {
+
+    private static final Logger log = LoggerFactory.getLogger(Sweep.class);
+
+    private Sweep() {
+    }
+
+    /** What one item's handler does with it. */
+    @FunctionalInterface
+    public interface Handler<T> {
+
+        /** @return whether the item was acted on (false: no longer due, or another node has it) */
+        boolean handle(T item);
+    }
+
+    /**
+     * Runs the sweep.
+     *
+     * @param name      what the log calls it
+     * @param settings  batch size and budget
+     * @param nextBatch the next due items after the given one ({@code null}: from the start), at most the given
+     *                  number, in keyset order
+     * @param handler   acts on one item
+     */
+    public static <T> Result run(String name, SweepSettings settings, BiFunction<T, Integer, List<T>> nextBatch,
+            Handler<T> handler) {
+        long started = System.nanoTime();
+        long deadline = started + settings.getMaxRunTime().toNanos();
+        int batchSize = settings.getBatchSize();
+        int seen = 0;
+        int acted = 0;
+        int failed = 0;
+        T last = null;
+        while (true) {
+            int limit = Math.min(batchSize, settings.getMaxItems() - seen);
+            List<T> batch = nextBatch.apply(last, limit);
+            for (int i = 0; i < batch.size(); i++) {
+                T item = batch.get(i);
+                seen++;
+                try {
+                    if (handler.handle(item)) {
+                        acted++;
+                    }
+                } catch (RuntimeException e) {
+                    failed++;
+                    log.warn("{}: {} not handled, the next run tries again: {}", name, item, e.toString());
+                }
+                boolean more = i < batch.size() - 1 || batch.size() == limit;
+                if (more && (seen >= settings.getMaxItems() || System.nanoTime() - deadline >= 0)) {
+                    log.info("{}: run budget used after {} items ({} acted on); the next run continues", name,
+                            seen, acted);
+                    return new Result(seen, acted, failed, true);
+                }
+            }
+            if (batch.size() < limit) {
+                return new Result(seen, acted, failed, false);
+            }
+            last = batch.get(batch.size() - 1);
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param seen         due items looked at
+     * @param acted        items acted on
+     * @param failed       items whose handling failed (left for the next run)
+     * @param budgetUsed   whether the run stopped on its budget with more possibly due
+     */
+    public record Result(int seen, int acted, int failed, boolean budgetUsed) {
+    }
+}
