@@ -35,6 +35,7 @@ import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.Poll;
 import dev.aftersales.support.TcpProxy;
 import dev.aftersales.support.TestConfig;
+import dev.aftersales.support.TestDatabase;
 
 /**
  * PostgreSQL goes silent under a running desk: this application reaches the run's database only through a
@@ -65,8 +66,10 @@ class DatabaseOutageIntegrationTests {
     }
 
     @AfterAll
-    static void closePath() {
+    static void restorePath() {
         path.restore();
+        // this class's application closes right after; the path goes when the run's database does
+        TestDatabase.closeBeforeStopping(path);
     }
 
     @LocalServerPort

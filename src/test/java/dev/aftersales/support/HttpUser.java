@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Someone using the desk over real HTTP without a browser: keeps cookies (the session, the language), sends forms
  * with the CSRF token of the page they come from, and follows nothing by itself. Cookies are kept per host, not per
  * port, as a browser does: the same user can talk to several nodes on one machine. Every request gives up after
- * {@link #TIMEOUT}, so a hanging server fails the test instead of stalling it.
+ * {@link #TIMEOUT} (or the timeout given), so a hanging server fails the test instead of stalling it.
  */
 public final class HttpUser {
 
@@ -31,22 +31,29 @@ public final class HttpUser {
 
     private final String base;
     private final CookieManager cookies;
+    private final Duration timeout;
     private final HttpClient client;
 
     public HttpUser(String base) {
-        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        this(base, TIMEOUT);
     }
 
-    private HttpUser(String base, CookieManager cookies) {
+    /** A user whose requests give up after {@code timeout}. */
+    public HttpUser(String base, Duration timeout) {
+        this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL), timeout);
+    }
+
+    private HttpUser(String base, CookieManager cookies, Duration timeout) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.cookies = cookies;
+        this.timeout = timeout;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(TIMEOUT).build();
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** The same user (same cookies) talking to another address, e.g. another node. */
     public HttpUser at(String otherBase) {
-        return new HttpUser(otherBase, cookies);
+        return new HttpUser(otherBase, cookies, timeout);
     }
 
     public String base() {
@@ -95,7 +102,7 @@ public final class HttpUser {
     }
 
     private Page send(HttpRequest.Builder request, String... headers) {
-        request.timeout(TIMEOUT);
+        request.timeout(timeout);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -104,7 +111,7 @@ public final class HttpUser {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            throw new AssertionError("no answer from " + base + " within " + TIMEOUT + ": " + e, e);
+            throw new AssertionError("no answer from " + base + " within " + timeout + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);

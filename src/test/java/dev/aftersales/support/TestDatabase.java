@@ -56,8 +56,11 @@ public final class TestDatabase {
         return running instanceof EmbeddedPostgresServer;
     }
 
-    /** A Spring context of the run: closed before the database stops, so it never waits for a vanished server. */
-    static synchronized void closeBeforeStopping(AutoCloseable context) {
+    /**
+     * A Spring context (or anything else that talks to the database) of the run: closed before the database stops, so
+     * it never waits for a vanished server.
+     */
+    public static synchronized void closeBeforeStopping(AutoCloseable context) {
         users.add(context);
     }
 
