@@ -88,7 +88,6 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setHeader(HttpHeaders.LOCATION, null);
         response.setCharacterEncoding("UTF-8");
         if (isApi(request)) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
