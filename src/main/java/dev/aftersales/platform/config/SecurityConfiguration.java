@@ -24,6 +24,7 @@ import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.identity.LoginLocked;
 import dev.aftersales.identity.LoginThrottle;
 import dev.aftersales.identity.ThrottledAuthenticationProvider;
+import dev.aftersales.platform.web.DatabaseUnavailable;
 
 /**
  * Three filter chains: the integration API (API key, stateless, problem+json), the actuator (health open, the rest
@@ -109,8 +110,13 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFailureHandler failureHandler() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof LoginLocked ? "/login?locked" : "/login?error"));
+        return (request, response, exception) -> {
+            if (DatabaseUnavailable.isCause(exception)) {
+                throw exception; // not a wrong password: the accounts cannot be read (503)
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (exception instanceof LoginLocked ? "/login?locked" : "/login?error"));
+        };
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail)

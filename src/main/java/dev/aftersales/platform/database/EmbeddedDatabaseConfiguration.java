@@ -3,14 +3,12 @@ package dev.aftersales.platform.database;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -30,15 +28,15 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.start(dataDirectory, port, database);
     }
 
+    /** The pool takes every {@code spring.datasource.hikari.*} setting, as Spring Boot's own pool would. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresServer server,
-            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.jdbcUrl());
-        config.setUsername(server.username());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("aftersales-embedded");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
+        dataSource.setPoolName("aftersales-embedded");
+        return dataSource;
     }
 }

