@@ -35,6 +35,7 @@ import tools.jackson.core.JacksonException;
  * shops, SKUs, orders and parcels, 409 for requests that contradict what is recorded. Each names the field.
  */
 @RestControllerAdvice(annotations = IntegrationApi.class)
+@org.springframework.core.annotation.Order(0)
 class IntegrationApiErrors {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
