@@ -170,9 +170,12 @@ public class ArbitrationManagement {
         boolean appeal = claim.onAppeal();
         Assignment assignment = takeInTransaction(claim, agent);
         validatePenaltyAndFlag(command);
-        PolicyClause clause = command.clause() == null ? null : PolicyClause.byCode(command.clause());
-        if (command.clause() != null && !command.clause().isBlank() && clause == null) {
+        PolicyClause clause = command.clause() == null ? null : PolicyClause.byCode(command.clause().strip());
+        if (clause == null) {
             throw new ArbitrationRefused("arbitration.refused.clause");
+        }
+        if (!clause.appliesTo(claim.type())) {
+            throw new ArbitrationRefused("arbitration.refused.clauseType", clause.code());
         }
         DecisionOutcome outcome = command.outcome();
         Money amount = command.amount();

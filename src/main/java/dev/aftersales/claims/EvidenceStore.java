@@ -10,19 +10,26 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.tika.Tika;
+
+import dev.aftersales.shared.web.InputText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Keeps evidence files in PostgreSQL. A file is accepted when its content is a JPEG, PNG, WebP or GIF image or a PDF
- * (whatever its name or declared type says), within the size limit; a form carries at most the configured number
- * of files. SVG, HTML and everything else are refused.
+ * Keeps evidence files in PostgreSQL. A file is accepted when its content is a JPEG, PNG, WebP or GIF image, a PDF
+ * or an MP4 (or QuickTime) video (whatever its name or declared type says), within the size limit of its kind; a form carries at
+ * most the configured number of files. SVG, HTML and everything else are refused, and so are empty files and file
+ * names longer than the configured length. Names are kept without control, direction or format characters.
  */
 @Component
 class EvidenceStore {
 
     static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
-            "application/pdf");
+            "application/pdf", "video/mp4", "video/quicktime");
+
+    /** Videos: an MP4, or the QuickTime container phones record in (Tika names MP4s of some brands so too). */
+    static final Set<String> VIDEOS = Set.of("video/mp4", "video/quicktime");
 
     private final EvidenceRepository files;
     private final JdbcTemplate jdbc;
@@ -39,21 +46,32 @@ class EvidenceStore {
 
     /** Checks every file; throws {@link InvalidEvidence} naming each refused one. */
     List<Checked> check(List<EvidenceUpload> uploads) {
+        // a file input left empty arrives as a part without a name and without bytes: not a file
         List<EvidenceUpload> present = uploads == null ? List.of()
-                : uploads.stream().filter(u -> !u.isEmpty()).toList();
+                : uploads.stream().filter(u -> !u.isEmpty() || (u.originalName() != null
+                        && !u.originalName().isBlank())).toList();
         List<InvalidEvidence.Problem> problems = new ArrayList<>();
         if (present.size() > settings.maxFiles()) {
             problems.add(new InvalidEvidence.Problem("", "claim.evidence.error.tooMany", settings.maxFiles()));
         }
         List<Checked> checked = new ArrayList<>();
         for (EvidenceUpload upload : present) {
+            if (upload.originalName() != null && upload.originalName().length() > settings.maxNameLength()) {
+                problems.add(new InvalidEvidence.Problem("", "claim.evidence.error.name", settings.maxNameLength()));
+                continue;
+            }
             String name = safeName(upload.originalName());
-            if (upload.bytes().length > settings.maxFileSize().toBytes()) {
-                problems.add(new InvalidEvidence.Problem(name, "claim.evidence.error.tooLarge", name,
-                        settings.maxFileSize().toMegabytes()));
+            if (upload.isEmpty()) {
+                problems.add(new InvalidEvidence.Problem(name, "claim.evidence.error.empty", name));
                 continue;
             }
             String type = tika.detect(upload.bytes());
+            long limit = (VIDEOS.contains(type) ? settings.maxVideoSize() : settings.maxFileSize()).toBytes();
+            if (upload.bytes().length > limit) {
+                problems.add(new InvalidEvidence.Problem(name, "claim.evidence.error.tooLarge", name,
+                        DataSize.ofBytes(limit).toMegabytes()));
+                continue;
+            }
             if (!ACCEPTED.contains(type)) {
                 problems.add(new InvalidEvidence.Problem(name, "claim.evidence.error.type", name));
                 continue;
@@ -93,10 +111,12 @@ class EvidenceStore {
         return files.findByClaimIdOrderByUploadedAtAscIdAsc(claimId);
     }
 
-    /** Only the last path segment, printable characters, at most 100 characters. */
+    /**
+     * Only the last path segment, without control, direction and format characters (see
+     * {@link InputText#fileName}), at most 100 characters (the end, which keeps the extension).
+     */
     static String safeName(String original) {
-        String name = original == null ? "" : original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "").trim();
+        String name = InputText.fileName(original);
         if (name.isEmpty()) {
             name = "file";
         }

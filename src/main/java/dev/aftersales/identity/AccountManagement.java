@@ -150,7 +150,10 @@ public class AccountManagement {
     /** Buyers matching a login name, storefront reference, phone number or part of the name. */
     @Transactional(readOnly = true)
     public List<UserAccount> searchBuyers(String query, int limit) {
-        return accounts.searchBuyers(query.trim(), PageRequest.of(0, limit));
+        String q = query.trim();
+        // % and _ in what was typed are searched for as themselves, not as wildcards
+        String pattern = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return accounts.searchBuyers(q, pattern, PageRequest.of(0, limit));
     }
 
     /** The enabled seller accounts of a shop (its staff), for telling them about the shop's cases. */

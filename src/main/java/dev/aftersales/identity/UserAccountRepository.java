@@ -19,10 +19,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("""
             select a from UserAccount a
             where a.role = dev.aftersales.shared.Role.BUYER
-              and (lower(a.username) = lower(:q) or lower(a.displayName) like lower(concat('%', :q, '%'))
+              and (lower(a.username) = lower(:q) or lower(a.displayName) like lower(concat('%', :pattern, '%')) escape '\\'
                    or a.phone = :q or lower(a.externalRef) = lower(:q))
             order by a.id""")
-    List<UserAccount> searchBuyers(String q, Pageable pageable);
+    List<UserAccount> searchBuyers(String q, String pattern, Pageable pageable);
 
     List<UserAccount> findByShopIdAndRoleAndEnabledTrueOrderById(long shopId, dev.aftersales.shared.Role role);
 

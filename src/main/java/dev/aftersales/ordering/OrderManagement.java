@@ -78,9 +78,22 @@ public class OrderManagement {
     private UpsertOutcome upsertOnce(StorefrontOrder request) {
         Shop shop = catalog.shopByCode(request.shopCode())
                 .orElseThrow(() -> new UnknownReference("shopCode", "No shop with code " + request.shopCode()));
-        Currency currency = Currency.getInstance(request.currency());
+        Currency currency;
+        try {
+            currency = Currency.getInstance(request.currency());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidOrder("currency", "not an ISO 4217 currency code");
+        }
         List<OrderLine> lines = lines(shop, request);
-        long linesPaid = lines.stream().mapToLong(OrderLine::paidMinor).sum();
+        long linesPaid = 0;
+        try {
+            for (OrderLine line : lines) {
+                linesPaid = Math.addExact(linesPaid, line.paidMinor());
+            }
+            Math.addExact(linesPaid, request.shippingFeeMinor());
+        } catch (ArithmeticException overflow) {
+            throw new InvalidOrder("lines", "the lines' paid amounts add up to more than the desk records");
+        }
         if (linesPaid + request.shippingFeeMinor() != request.paidMinor()) {
             throw new InvalidOrder("paidAmount", "the paid amount must equal the lines' paid amounts ("
                     + linesPaid + ") plus the shipping fee (" + request.shippingFeeMinor() + ")");
@@ -122,8 +135,16 @@ public class OrderManagement {
             if (!seen.add(line.sku())) {
                 throw new InvalidOrder("lines[" + i + "].sku", "SKU " + line.sku() + " appears on two lines");
             }
-            long paid = line.effectivePaid();
-            if (paid > Math.multiplyExact(line.unitPriceMinor(), (long) line.quantity())) {
+            long paid;
+            long full;
+            try {
+                full = Math.multiplyExact(line.unitPriceMinor(), (long) line.quantity());
+                paid = line.effectivePaid();
+            } catch (ArithmeticException overflow) {
+                throw new InvalidOrder("lines[" + i + "].unitPrice", "quantity times unit price is more than the "
+                        + "desk records");
+            }
+            if (paid > full) {
                 throw new InvalidOrder("lines[" + i + "].paidAmount",
                         "a line cannot be paid more than quantity times unit price");
             }

@@ -92,7 +92,14 @@ class AgentCaseController {
                 errors.reject(refusal.key(), refusal.args(), refusal.key());
             }
         }
-        return workspace(me, id, model);
+        String page = workspace(me, id, model);
+        ArbitrationViews.Workspace ws = (ArbitrationViews.Workspace) model.getAttribute("ws");
+        if (!(ws.heldByMe() && ws.claim().status() == dev.aftersales.claims.ClaimStatus.AWAITING_AGENT)) {
+            // the form is not on the page any more: say so instead of showing nothing
+            model.addAttribute("flashError", "claim.flash.stale");
+            model.addAttribute("flashErrorArgs", new Object[0]);
+        }
+        return page;
     }
 
     @PostMapping("/agent/cases/{id}/decide")
@@ -107,8 +114,14 @@ class AgentCaseController {
         if (!"UPHOLD".equals(form.choice()) && form.outcome() == null && !errors.hasFieldErrors("outcome")) {
             errors.rejectValue("outcome", "arbitration.form.error.outcome");
         }
-        PenaltyKind penalty = form.penalty() == null || form.penalty().isBlank() ? null
-                : PenaltyKind.valueOf(form.penalty());
+        PenaltyKind penalty = null;
+        if (form.penalty() != null && !form.penalty().isBlank()) {
+            try {
+                penalty = PenaltyKind.valueOf(form.penalty().strip());
+            } catch (IllegalArgumentException unknown) {
+                errors.rejectValue("penalty", "typeMismatch");
+            }
+        }
         Money deduction = ArbitrationPages.amount(form.deduction());
         if (penalty == PenaltyKind.DEPOSIT_DEDUCTION && (deduction == null || !deduction.isPositive())) {
             errors.rejectValue("deduction", "arbitration.form.error.deduction");
@@ -130,10 +143,20 @@ class AgentCaseController {
                 if (refusal == null) {
                     throw e;
                 }
-                errors.reject(refusal.key(), refusal.args(), refusal.key());
+                if (refusal.key().startsWith("arbitration.refused.clause")) {
+                    errors.rejectValue("clause", refusal.key(), refusal.args(), refusal.key());
+                } else {
+                    errors.reject(refusal.key(), refusal.args(), refusal.key());
+                }
             }
         }
-        return workspace(me, id, model);
+        String page = workspace(me, id, model);
+        if (!((ArbitrationViews.Workspace) model.getAttribute("ws")).canDecide()) {
+            // the form is not on the page any more: say so instead of showing nothing
+            model.addAttribute("flashError", "claim.flash.stale");
+            model.addAttribute("flashErrorArgs", new Object[0]);
+        }
+        return page;
     }
 
     private static String back(long id) {
@@ -151,9 +174,9 @@ class AgentCaseController {
      * @param choice "UPHOLD" on appeal to keep the first decision, otherwise "DECIDE"
      * @param amount the partial refund in yuan
      */
-    record DecisionForm(String choice, DecisionOutcome outcome, @Size(max = 20) String amount,
-            @NotBlank @Size(max = 2000) String rationale, @NotBlank String clause, CostBearer costBearer,
-            String penalty, @Min(1) @Max(48) Integer points, @Size(max = 20) String deduction,
+    record DecisionForm(@Size(max = 16) String choice, DecisionOutcome outcome, @Size(max = 20) String amount,
+            @NotBlank @Size(max = 2000) String rationale, @NotBlank @Size(max = 64) String clause,
+            CostBearer costBearer, @Size(max = 32) String penalty, @Min(1) @Max(48) Integer points, @Size(max = 20) String deduction,
             @Size(max = 1000) String penaltyReason, Boolean flagBuyer, @Size(max = 1000) String flagReason) {
 
         static DecisionForm initial(ArbitrationViews.Workspace ws) {

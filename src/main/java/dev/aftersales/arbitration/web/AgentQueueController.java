@@ -1,6 +1,5 @@
 package dev.aftersales.arbitration.web;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.QueueFilter;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 
 /** The agent queue: claims with the platform by due time, then amount; filters with their counts; paging. */
 @Controller
@@ -52,7 +52,7 @@ class AgentQueueController {
         }
         QueueFilter filter = new QueueFilter(type, shop, minAmount == null ? null : minAmount.minor(),
                 maxAmount == null ? null : maxAmount.minor(), review, breached);
-        var result = views.queue(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var result = views.queue(filter, Paging.of(page, PAGE_SIZE));
         model.addAttribute("rows", PageView.of(result));
         var columnRows = result.getContent().stream()
                 .map(r -> new dev.aftersales.arbitration.QueueColumn.Row(r.id(), r.buyerId(), r.shopId())).toList();

@@ -90,7 +90,9 @@ class ArbitrationPages {
             return uploads;
         }
         for (MultipartFile file : files) {
-            if (file == null || file.isEmpty()) {
+            // an empty input sends a part without a name; a named empty file is refused by the evidence checks
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank())) {
                 continue;
             }
             try {
@@ -102,16 +104,8 @@ class ArbitrationPages {
         return uploads;
     }
 
-    /** A decimal amount in yuan ("12.50"), or null when blank or not a number. */
+    /** A decimal amount in yuan ("12.50"), or null when blank or not an amount the desk accepts. */
     static Money amount(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            Money m = Money.parse(text.strip(), Money.CNY);
-            return m;
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
+        return dev.aftersales.shared.web.Amounts.parse(text);
     }
 }

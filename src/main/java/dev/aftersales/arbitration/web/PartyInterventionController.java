@@ -2,6 +2,8 @@ package dev.aftersales.arbitration.web;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.InputLimits;
 
 /**
  * The buyer and the seller answer the platform: evidence asked of them, and an appeal of its decision. Only the
@@ -29,7 +32,7 @@ class PartyInterventionController {
 
     @PostMapping({ "/buyer/claims/{id}/evidence-answer", "/seller/claims/{id}/evidence-answer" })
     String answer(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String text,
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String text,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "arbitration.flash.evidenceAnswered",
                 () -> arbitration.answerEvidence(id, me, version, text, ArbitrationPages.uploads(files)));
@@ -38,7 +41,7 @@ class PartyInterventionController {
 
     @PostMapping({ "/buyer/claims/{id}/appeal", "/seller/claims/{id}/appeal" })
     String appeal(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String statement,
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String statement,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "arbitration.flash.appealed",
                 () -> arbitration.appeal(id, me, version, statement, ArbitrationPages.uploads(files)));

@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,7 +32,9 @@ import dev.aftersales.claims.InvalidEvidence;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.InputLimits;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 import dev.aftersales.shipping.Carrier;
 
 /** The buyer files claims from an order, follows them and makes the moves that are theirs. */
@@ -70,6 +71,10 @@ class BuyerClaimController {
             @Valid @ModelAttribute("form") FileClaimForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         ClaimForm claimForm = formFor(orderId, type, me);
+        if (errors.hasFieldErrors("submissionKey")) {
+            // a hidden field nobody types into: the form itself was altered
+            errors.reject("input.form.unreadable");
+        }
         if (!errors.hasErrors()) {
             Map<Long, Integer> units = new HashMap<>();
             if (form.units() != null) {
@@ -117,7 +122,7 @@ class BuyerClaimController {
 
     @GetMapping("/buyer/claims")
     String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
-        var result = views.buyerClaims(me.accountId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var result = views.buyerClaims(me.accountId(), Paging.of(page, PAGE_SIZE));
         model.addAttribute("claims", PageView.of(result));
         return "buyer/claims/list";
     }
@@ -140,14 +145,14 @@ class BuyerClaimController {
 
     @PostMapping("/buyer/claims/{id}/reject-proposal")
     String rejectProposal(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.proposalRejected", () -> claims.rejectProposal(id, me, version, reason));
         return back(id);
     }
 
     @PostMapping("/buyer/claims/{id}/return")
     String shipReturn(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) Carrier carrier, @RequestParam(defaultValue = "") String trackingNumber,
+            @RequestParam(required = false) Carrier carrier, @Size(max = InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
             pages.failure(redirect, "claim.error.tracking");
@@ -167,20 +172,20 @@ class BuyerClaimController {
 
     @PostMapping("/buyer/claims/{id}/withdraw")
     String withdraw(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.withdrawn", () -> claims.withdraw(id, me, version, reason));
         return back(id);
     }
 
     @PostMapping("/buyer/claims/{id}/escalate")
     String escalate(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.escalated", () -> claims.escalate(id, me, version, reason));
         return back(id);
     }
 
     @PostMapping("/buyer/claims/{id}/messages")
-    String message(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+    String message(CurrentUser me, @PathVariable long id, @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.messageSent",
                 () -> claims.addMessage(id, me, body, ClaimPages.uploads(files)));
@@ -198,8 +203,8 @@ class BuyerClaimController {
      * @param requestedAmount a partial amount in yuan (refund-only), blank for the full value
      * @param submissionKey   one key per form shown: submitting it twice files one claim
      */
-    record FileClaimForm(@NotNull ClaimReason reason, @NotNull Remedy remedy, @Size(max = 2000) String description,
-            @Size(max = 20) String requestedAmount, Map<Long, Integer> units, @Size(max = 80) String submissionKey,
+    record FileClaimForm(@NotNull ClaimReason reason, @NotNull Remedy remedy,
+            @Size(max = InputLimits.TEXT) String description, @Size(max = InputLimits.AMOUNT_CHARS) String requestedAmount, Map<Long, Integer> units, @Size(max = 80) String submissionKey,
             List<MultipartFile> evidence) {
     }
 }

@@ -36,7 +36,9 @@ class ClaimPages {
             return uploads;
         }
         for (MultipartFile file : files) {
-            if (file == null || file.isEmpty()) {
+            // an empty input sends a part without a name; a named empty file is refused by the evidence checks
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank())) {
                 continue;
             }
             try {
@@ -108,15 +110,8 @@ class ClaimPages {
         return false;
     }
 
-    /** A decimal amount ("12.50") in yuan, or null when blank or not a number. */
+    /** A decimal amount ("12.50") in yuan, or null when blank or not an amount the desk accepts. */
     static Money amount(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Money.parse(text, Money.CNY);
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
+        return dev.aftersales.shared.web.Amounts.parse(text);
     }
 }

@@ -53,14 +53,12 @@ class EvidenceController {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox").body(file.bytes());
     }
 
-    /** The uploaded name without paths, control characters or quotes. */
+    /**
+     * The uploaded name without paths, control, direction or format characters, or quotes (names stored before
+     * uploads were cleaned may still hold them).
+     */
     static String safeName(String name) {
-        if (name == null || name.isBlank()) {
-            return "evidence";
-        }
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1);
-        base = base.replaceAll("[\\p{Cntrl}\";]", "_").strip();
+        String base = dev.aftersales.shared.web.InputText.fileName(name);
         return base.isEmpty() ? "evidence" : base;
     }
 }

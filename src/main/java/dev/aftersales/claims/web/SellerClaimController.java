@@ -2,7 +2,8 @@ package dev.aftersales.claims.web;
 
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,9 @@ import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.InputLimits;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 import dev.aftersales.shipping.Carrier;
 
 /** The shop's claims needing an answer, soonest due first, and the seller's moves on one claim. */
@@ -43,7 +46,7 @@ class SellerClaimController {
     @GetMapping
     String queue(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
         long shop = shopOf(me);
-        var result = views.sellerQueue(shop, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var result = views.sellerQueue(shop, Paging.of(page, PAGE_SIZE));
         model.addAttribute("claims", PageView.of(result));
         var counts = claims.countsForShop(shop);
         model.addAttribute("counts", counts);
@@ -71,8 +74,9 @@ class SellerClaimController {
 
     @PostMapping("/{id}/propose")
     String propose(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) Remedy alternative, @RequestParam(defaultValue = "") String amount,
-            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+            @RequestParam(required = false) Remedy alternative, @Size(max = InputLimits.AMOUNT_CHARS) @RequestParam(defaultValue = "") String amount,
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        claims.claim(id, me); // not the shop's claim: not found, before anything typed is read
         if (alternative == null) {
             pages.failure(redirect, "claim.rejected.alternative");
             return back(id);
@@ -88,7 +92,7 @@ class SellerClaimController {
 
     @PostMapping("/{id}/reject")
     String reject(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String reason,
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String reason,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.rejected",
                 () -> claims.reject(id, me, version, reason, ClaimPages.uploads(files)));
@@ -97,7 +101,7 @@ class SellerClaimController {
 
     @PostMapping("/{id}/reship")
     String reship(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) Carrier carrier, @RequestParam(defaultValue = "") String trackingNumber,
+            @RequestParam(required = false) Carrier carrier, @Size(max = InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
             pages.failure(redirect, "claim.error.tracking");
@@ -109,9 +113,10 @@ class SellerClaimController {
 
     @PostMapping("/{id}/confirm-return")
     String confirmReturn(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) InspectionResult result, @RequestParam(defaultValue = "") String note,
-            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(required = false) InspectionResult result, @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String note,
+            @Size(max = InputLimits.AMOUNT_CHARS) @RequestParam(defaultValue = "") String amount,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        claims.claim(id, me); // not the shop's claim: not found, before anything typed is read
         if (result == null) {
             pages.failure(redirect, "claim.error.inspection");
             return back(id);
@@ -128,13 +133,13 @@ class SellerClaimController {
 
     @PostMapping("/{id}/escalate")
     String escalate(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+            @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.escalated", () -> claims.escalate(id, me, version, reason));
         return back(id);
     }
 
     @PostMapping("/{id}/messages")
-    String message(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+    String message(CurrentUser me, @PathVariable long id, @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "claim.flash.messageSent",
                 () -> claims.addMessage(id, me, body, ClaimPages.uploads(files)));

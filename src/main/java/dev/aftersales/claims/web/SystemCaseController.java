@@ -60,7 +60,7 @@ class SystemCaseController {
 
     @PostMapping("/seller/claims/{id}/tracking")
     String supplyTracking(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) Carrier carrier, @RequestParam(defaultValue = "") String trackingNumber,
+            @RequestParam(required = false) Carrier carrier, @jakarta.validation.constraints.Size(max = dev.aftersales.shared.web.InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
             pages.failure(redirect, "claim.error.tracking");

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +27,7 @@ import dev.aftersales.identity.UsernameTaken;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Role;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 
 /** Admins list, create, disable and re-enable accounts. Accounts are never deleted. */
 @Controller
@@ -54,7 +54,7 @@ class AdminUserController {
 
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        var result = accounts.page(PageRequest.of(Math.max(page, 0), 50));
+        var result = accounts.page(Paging.of(page, 50));
         var shops = catalog.shopsById(result.getContent().stream().map(UserAccount::shopId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         model.addAttribute("users", PageView.of(result, a -> new UserRow(a.id(), a.username(), a.displayName(),

@@ -25,7 +25,10 @@ import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.StorefrontOrder;
+import dev.aftersales.shared.web.CurrencyCode;
+import dev.aftersales.shared.web.InputLimits;
 import dev.aftersales.shared.web.IntegrationApi;
+import dev.aftersales.shared.web.SaneInstant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,6 +41,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping(path = "/api/v1/orders", produces = "application/json")
 @Tag(name = "Orders", description = "Paid orders from the storefront")
 class OrderApiController {
+
+    /** The largest amount in fen the desk records (¥1,000,000,000.00). */
+    static final String MAX_AMOUNT = "must be at most 100000000000 (fen)";
 
     private final OrderManagement orders;
 
@@ -74,10 +80,10 @@ class OrderApiController {
             String orderNumber,
             @NotBlank @Size(max = 32) String shopCode,
             @NotNull @Valid Buyer buyer,
-            @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as CNY") String currency,
-            @NotNull @PositiveOrZero Long paidAmount,
-            @PositiveOrZero Long shippingFee,
-            @NotNull Instant paidAt,
+            @CurrencyCode String currency,
+            @NotNull @PositiveOrZero @Max(value = InputLimits.MAX_AMOUNT_MINOR, message = MAX_AMOUNT) Long paidAmount,
+            @PositiveOrZero @Max(value = InputLimits.MAX_AMOUNT_MINOR, message = MAX_AMOUNT) Long shippingFee,
+            @NotNull @SaneInstant Instant paidAt,
             @NotNull @Valid Delivery delivery,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines) {
 
@@ -100,8 +106,9 @@ class OrderApiController {
     }
 
     record Line(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String title,
-            @Min(1) @Max(9999) int quantity, @NotNull @PositiveOrZero Long unitPrice,
-            @PositiveOrZero Long paidAmount) {
+            @Min(1) @Max(9999) int quantity,
+            @NotNull @PositiveOrZero @Max(value = InputLimits.MAX_AMOUNT_MINOR, message = MAX_AMOUNT) Long unitPrice,
+            @PositiveOrZero @Max(value = InputLimits.MAX_AMOUNT_MINOR, message = MAX_AMOUNT) Long paidAmount) {
     }
 
     record CancellationRequest(@NotNull CancellationReason reason, @Size(max = 500) String note) {

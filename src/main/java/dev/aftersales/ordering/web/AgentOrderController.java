@@ -2,7 +2,6 @@ package dev.aftersales.ordering.web;
 
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 
 /** Agents look orders up by order number, buyer or tracking number, and read any order. */
 @Controller
@@ -32,12 +32,13 @@ class AgentOrderController {
     }
 
     @GetMapping
-    String lookup(CurrentUser me, @RequestParam(required = false) String q,
+    String lookup(CurrentUser me,
+            @jakarta.validation.constraints.Size(max = 100) @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         String query = q == null ? "" : q.trim();
         model.addAttribute("q", query);
         if (!query.isEmpty()) {
-            var result = orders.search(query, PageRequest.of(Math.max(page, 0), BuyerOrderController.PAGE_SIZE));
+            var result = orders.search(query, Paging.of(page, BuyerOrderController.PAGE_SIZE));
             var rows = OrderManagement.withNotes(result.getContent(), notes, me);
             model.addAttribute("orders", new PageView<>(rows, result.getNumber(),
                     Math.max(result.getTotalPages(), 1), result.getTotalElements()));

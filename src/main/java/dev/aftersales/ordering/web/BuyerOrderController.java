@@ -2,7 +2,6 @@ package dev.aftersales.ordering.web;
 
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 
 /** A buyer's own orders, newest first, and one order with its parcels. */
 @Controller
@@ -35,7 +35,7 @@ class BuyerOrderController {
 
     @GetMapping
     String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
-        var result = orders.buyerOrders(me.accountId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var result = orders.buyerOrders(me.accountId(), Paging.of(page, PAGE_SIZE));
         var rows = OrderManagement.withNotes(result.getContent(), notes, me);
         model.addAttribute("orders", new PageView<>(rows, result.getNumber(), Math.max(result.getTotalPages(), 1),
                 result.getTotalElements()));

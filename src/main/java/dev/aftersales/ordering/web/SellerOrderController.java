@@ -2,7 +2,6 @@ package dev.aftersales.ordering.web;
 
 import java.util.List;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.web.PageView;
+import dev.aftersales.shared.web.Paging;
 
 /**
  * The shop's orders. "To ship" (the default) lists paid orders by ship-by time, soonest first, with a countdown;
@@ -40,7 +40,7 @@ class SellerOrderController {
             @RequestParam(defaultValue = "0") int page, Model model) {
         boolean toShip = !"all".equals(filter);
         var result = orders.shopOrders(me.shopId(), toShip,
-                PageRequest.of(Math.max(page, 0), BuyerOrderController.PAGE_SIZE));
+                Paging.of(page, BuyerOrderController.PAGE_SIZE));
         var rows = OrderManagement.withNotes(result.getContent(), notes, me);
         model.addAttribute("orders", new PageView<>(rows, result.getNumber(), Math.max(result.getTotalPages(), 1),
                 result.getTotalElements()));

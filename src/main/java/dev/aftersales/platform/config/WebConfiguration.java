@@ -6,17 +6,24 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
+import dev.aftersales.platform.web.FormBinding;
+import dev.aftersales.platform.web.FormInputFilter;
+import dev.aftersales.platform.web.RefusedFormInterceptor;
 import dev.aftersales.platform.web.RequestIdFilter;
 import dev.aftersales.shared.web.CurrentUserArgumentResolver;
 
@@ -68,11 +75,39 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(new SupportedLocaleInterceptor(interceptor));
+        registry.addInterceptor(new RefusedFormInterceptor());
+    }
+
+    /** Form records are bound so that a refused value never costs the page its form (see {@link FormBinding}). */
+    @Bean
+    WebMvcRegistrations formBinding() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+                return FormBinding.handlerAdapter();
+            }
+        };
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    /**
+     * Reads and cleans every form before security and the controllers see it (see {@link FormInputFilter}); after
+     * the character encoding and the session filters, before Spring Security's.
+     */
+    @Bean
+    FilterRegistrationBean<FormInputFilter> formInputFilter(
+            @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize,
+            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxRequestSize,
+            @Value("${server.tomcat.max-http-form-post-size}") DataSize maxFormSize) {
+        FilterRegistrationBean<FormInputFilter> registration = new FilterRegistrationBean<>(
+                new FormInputFilter(maxFileSize, maxRequestSize, maxFormSize));
+        registration.setOrder(-104);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean

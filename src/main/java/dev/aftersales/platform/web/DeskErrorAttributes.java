@@ -26,6 +26,10 @@ class DeskErrorAttributes extends DefaultErrorAttributes {
         if (id != null) {
             attributes.put("requestId", id);
         }
+        Object reason = webRequest.getAttribute(PageInputErrors.INPUT_ERROR, RequestAttributes.SCOPE_REQUEST);
+        if (reason != null) {
+            attributes.put("inputError", reason);
+        }
         return attributes;
     }
 }

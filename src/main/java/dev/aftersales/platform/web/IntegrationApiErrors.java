@@ -38,6 +38,7 @@ import tools.jackson.core.JacksonException;
  * {@code order-cancelled}, {@code concurrent-update}).
  */
 @RestControllerAdvice(annotations = IntegrationApi.class)
+@org.springframework.core.annotation.Order(0)
 class IntegrationApiErrors {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

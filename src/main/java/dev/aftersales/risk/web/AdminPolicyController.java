@@ -213,13 +213,27 @@ class AdminPolicyController {
         }
     }
 
+    /** The first and last day an extension may name: the desk keeps no due times outside them. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+
     private Instant startOfDay(String text, int plusDays, String field, Map<String, FieldError> errors) {
+        LocalDate day;
         try {
-            return LocalDate.parse(text == null ? "" : text.trim()).plusDays(plusDays).atStartOfDay(formats.zone())
-                    .toInstant();
+            String typed = text == null ? "" : text.trim();
+            day = typed.length() > 10 ? null : LocalDate.parse(typed);
         } catch (DateTimeParseException e) {
+            day = null;
+        }
+        if (day == null) {
             errors.put(field, new FieldError("risk.extension.error.date", new Object[0]));
             return null;
         }
+        if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+            errors.put(field, new FieldError("risk.extension.error.dateRange",
+                    new Object[] { FIRST_DAY.toString(), LAST_DAY.toString() }));
+            return null;
+        }
+        return day.plusDays(plusDays).atStartOfDay(formats.zone()).toInstant();
     }
 }

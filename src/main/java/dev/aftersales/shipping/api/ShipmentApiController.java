@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.aftersales.shared.web.IntegrationApi;
+import dev.aftersales.shared.web.SaneInstant;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShipmentView;
 import dev.aftersales.shipping.ShippingManagement;
@@ -71,10 +72,10 @@ class ShipmentApiController {
     }
 
     record ShipmentRequest(@NotBlank @Size(max = 64) String orderNumber, @NotNull Carrier carrier,
-            @NotBlank @Size(max = 40) String trackingNumber, Instant shippedAt) {
+            @NotBlank @Size(max = 40) String trackingNumber, @SaneInstant Instant shippedAt) {
     }
 
-    record EventRequest(@Size(max = 100) String eventId, @NotNull Instant occurredAt, @NotNull TrackingEventKind kind,
+    record EventRequest(@Size(max = 100) String eventId, @NotNull @SaneInstant Instant occurredAt, @NotNull TrackingEventKind kind,
             @Size(max = 100) String location, @Size(max = 300) String description,
             @Positive @Max(1_000_000) Integer weightGrams) {
     }

@@ -142,7 +142,7 @@ class ArbitrationPagesIntegrationTests {
                 .andExpect(redirectedUrl("/agent/cases/" + id));
         mvc.perform(post("/agent/cases/" + id + "/decide").with(me).with(csrf()).param("choice", "DECIDE")
                 .param("outcome", "PARTIAL_REFUND").param("amount", "").param("rationale", "")
-                .param("clause", "").param("costBearer", "SELLER")).andExpect(status().isOk())
+                .param("clause", "").param("costBearer", "SELLER")).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("Enter the partial refund, more than zero.")))
                 .andExpect(content().string(containsString("Fill this in.")));
         assertThat(payments.movementsOfClaim(id)).isEmpty();

@@ -188,7 +188,7 @@ class ClaimPagesIntegrationTests {
         MockMultipartHttpServletRequestBuilder form = missingItemForm();
         form.file(new MockMultipartFile("evidence", "photo.png", "image/png",
                 "just some text".getBytes(StandardCharsets.UTF_8)));
-        mvc.perform(english(form).with(as(world.buyerUser())).with(csrf())).andExpect(status().isOk())
+        mvc.perform(english(form).with(as(world.buyerUser())).with(csrf())).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"evidence-error\"")))
                 .andExpect(content().string(containsString("photo.png is not a photo, video or PDF.")))
                 .andExpect(content().string(containsString("Only one apple box\nin the parcel")))
@@ -200,7 +200,7 @@ class ClaimPagesIntegrationTests {
     void aSecondOpenClaimOnTheSameItemsLinksToTheOpenOne() throws Exception {
         long first = fileByPost();
         String number = views.detail(first, world.buyerUser()).claimNumber();
-        mvc.perform(english(missingItemForm()).with(as(world.buyerUser())).with(csrf())).andExpect(status().isOk())
+        mvc.perform(english(missingItemForm()).with(as(world.buyerUser())).with(csrf())).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("Claim " + number + " of this type is already open")))
                 .andExpect(content().string(containsString("href=\"/buyer/claims/" + first + "\"")));
         assertThat(claims.claimsOfOrder(order.id())).hasSize(1);
@@ -211,7 +211,7 @@ class ClaimPagesIntegrationTests {
         MockMultipartHttpServletRequestBuilder form = multipart("/buyer/orders/{id}/claims/new", order.id());
         form.param("type", "MISSING_ITEM").param("remedy", "RESHIP").param("description", "kept text")
                 .param("units[" + Fixtures.lineId(order, "A") + "]", "1");
-        mvc.perform(english(form).with(as(world.buyerUser())).with(csrf())).andExpect(status().isOk())
+        mvc.perform(english(form).with(as(world.buyerUser())).with(csrf())).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"reason-error\"")))
                 .andExpect(content().string(containsString("kept text")))
                 .andExpect(content().string(not(containsString("id=\"remedy-error\""))));

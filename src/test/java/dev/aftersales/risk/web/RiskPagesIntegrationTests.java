@@ -209,13 +209,13 @@ class RiskPagesIntegrationTests {
         assertThat(policy.current().shipBy()).hasHours(36);
 
         String refused = mvc.perform(english(post("/admin/policy/deadlines")).param("policy.shipBy", "soon")
-                .param("policy.buyerAnswer", "7d").with(as(admin)).with(csrf())).andExpect(status().isOk())
+                .param("policy.buyerAnswer", "7d").with(as(admin)).with(csrf())).andExpect(status().isUnprocessableEntity())
                 .andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Enter a duration such as 48h, 7d or 90m.").contains("value=\"soon\"");
         assertThat(policy.current().shipBy()).hasHours(36);
 
         mvc.perform(english(post("/admin/policy/thresholds")).param("risk.watchScore", "80").with(as(admin))
-                .with(csrf())).andExpect(status().isOk())
+                .with(csrf())).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("score must be lower than the &quot;review&quot; score.")));
         mvc.perform(post("/admin/policy/thresholds").param("risk.watchScore", "35").with(as(admin)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/policy#thresholds"));
@@ -245,7 +245,7 @@ class RiskPagesIntegrationTests {
 
         mvc.perform(english(post("/admin/policy/extensions")).param("id", UUID.randomUUID().toString())
                 .param("target", "SHIP_BY").param("hours", "0").param("from", today).param("to", "")
-                .param("reason", "Typhoon").with(as(admin)).with(csrf())).andExpect(status().isOk())
+                .param("reason", "Typhoon").with(as(admin)).with(csrf())).andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("Enter a date."),
                         containsString("value=\"Typhoon\""))));
     }
