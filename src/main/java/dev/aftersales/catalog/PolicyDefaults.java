@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The platform's default after-sales policy (SPEC S4.2), from {@code aftersales.policy.*}. Every clock and window the
- * desk applies starts from these values; a shop may only make them stricter on itself (see {@link ShopPolicy}).
+ * The platform's default after-sales policy (docs/rules.md#deadlines), from {@code aftersales.policy.*}. Every clock
+ * and window the desk applies starts from these values; a shop may only make them stricter on itself (see
+ * {@link ShopPolicy}).
  *
  * @param shipBy                   time to ship after payment
  * @param sellerFirstResponse      time for the seller's first answer to a claim

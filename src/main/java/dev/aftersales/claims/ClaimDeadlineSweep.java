@@ -8,7 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies passed deadlines (SPEC S4.2), each claim in its own transaction, claimed with
+ * Applies passed deadlines (docs/rules.md#deadlines), each claim in its own transaction, claimed with
  * {@code FOR UPDATE SKIP LOCKED} so that several nodes never act on one claim twice. A consequence that cannot be
  * applied sends the claim to a platform agent, so nothing waits forever.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import dev.aftersales.ordering.OrderStatus;
 
 /**
- * Whether a buyer may file a claim type for an order now (SPEC S4.2, windows to open a case). Each type has a small
+ * Whether a buyer may file a claim type for an order now (docs/rules.md#eligibility-windows). Each type has a small
  * policy; each answer is "allowed until ..." or "not now, because ..., from ..." so the page can say why and when.
  */
 interface EligibilityPolicy {

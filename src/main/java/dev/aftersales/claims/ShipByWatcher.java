@@ -17,10 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ship-by watcher (SPEC S6): a paid order past its ship-by time without valid tracking, either unshipped or
- * "shipped" only with tracking numbers flagged as fake, gets a NO_TRACKING case opened by the system. Each order is
- * handled in its own transaction and rechecked there; one open case per order line and type (a unique index) makes a
- * second pass, or a second node, open nothing more.
+ * The ship-by watcher (docs/system-cases.md#the-watchers): a paid order past its ship-by time without valid tracking,
+ * either unshipped or "shipped" only with tracking numbers flagged as fake, gets a NO_TRACKING case opened by the
+ * system. Each order is handled in its own transaction and rechecked there; one open case per order line and type (a
+ * unique index) makes a second pass, or a second node, open nothing more.
  */
 @Component
 public class ShipByWatcher {
