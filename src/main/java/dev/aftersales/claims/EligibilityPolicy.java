@@ -43,7 +43,7 @@ interface EligibilityPolicy {
         }
         Instant closes = facts.order().deliveredAt().plus(window);
         if (!facts.now().isBefore(closes)) {
-            return Availability.refused(type, "claim.unavailable.windowClosed", closes, window.toDays());
+            return Availability.refused(type, "claim.unavailable.windowClosed", closes, window);
         }
         return Availability.open(type, closes);
     }
@@ -91,7 +91,7 @@ interface EligibilityPolicy {
             }
             Instant stallAt = facts.lastMovement().plus(facts.policy().trackingStall());
             Instant opens = stallAt.isBefore(overdue) ? stallAt : overdue;
-            return Availability.later(type(), "claim.unavailable.moving", opens, opens);
+            return Availability.later(type(), "claim.unavailable.moving", opens);
         }
     }
 
