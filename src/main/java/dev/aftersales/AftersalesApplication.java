@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Aftersales: the after-sales dispute desk. One application, one top-level package per business capability
- * (see the module map in the README).
+ * (see the module map in docs/modules.md).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -110,6 +110,58 @@ class MessagesTests {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * A message with arguments goes through {@code MessageFormat}, where a single apostrophe starts a quoted part: the
+     * apostrophe vanishes and every placeholder after it is shown raw ("the agents due time, last {0} days"). Such
+     * messages write an apostrophe as two.
+     */
+    @Test
+    void aMessageWithArgumentsWritesItsApostrophesTwice() throws IOException {
+        Set<String> broken = new TreeSet<>();
+        Pattern placeholder = Pattern.compile("\\{\\d");
+        Pattern loneApostrophe = Pattern.compile("(?<!')'(?!')");
+        for (String suffix : List.of("", "_zh_CN")) {
+            language(suffix).forEach((k, v) -> {
+                String text = v.toString();
+                if (placeholder.matcher(text).find() && loneApostrophe.matcher(text).find()) {
+                    broken.add(k + suffix + " = " + text);
+                }
+            });
+        }
+        assertThat(broken).as("messages with a placeholder and a single apostrophe").isEmpty();
+    }
+
+    /**
+     * The policy page names every setting, says in one line what it does, and gives its unit (a duration names its
+     * own, an amount is in yuan, a number has a unit of its own), in both languages: a setting someone adds to the
+     * policy or the risk thresholds is never shown by its property key.
+     */
+    @Test
+    void everySettingOnThePolicyPageHasANameAnExplanationAndAUnit() throws IOException {
+        Properties en = language("");
+        Properties zh = language("_zh_CN");
+        Set<String> missing = new TreeSet<>();
+        for (var settings : List.<Class<? extends Record>>of(dev.aftersales.catalog.PolicyDefaults.class,
+                dev.aftersales.risk.RiskSettings.class)) {
+            String prefix = settings == dev.aftersales.risk.RiskSettings.class ? "risk.threshold." : "risk.policy.field.";
+            for (var component : settings.getRecordComponents()) {
+                String name = component.getName();
+                var kind = dev.aftersales.shared.RecordSettings.kindOf(name, component.getType());
+                assertThat(kind).as(settings.getSimpleName() + "." + name + " is a setting the page can change")
+                        .isNotNull();
+                List<String> keys = new java.util.ArrayList<>(List.of(prefix + name, prefix + name + ".help"));
+                keys.add(kind == dev.aftersales.shared.RecordSettings.Kind.NUMBER ? prefix + name + ".unit"
+                        : "risk.policy.help." + kind.name());
+                for (String key : keys) {
+                    if (!en.containsKey(key) || !zh.containsKey(key)) {
+                        missing.add(key);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("names, explanations and units of settings").isEmpty();
+    }
+
     static void check(Set<String> missing, Properties en, Properties zh, String prefix, Enum<?>[] values) {
         for (Enum<?> value : values) {
             String key = prefix + value.name();

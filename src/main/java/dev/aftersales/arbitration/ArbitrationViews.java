@@ -18,6 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.catalog.CatalogManagement;
@@ -135,6 +136,7 @@ public class ArbitrationViews {
     // ------------------------------------------------------------------------------------------ workspace
 
     /** Everything an agent needs on one page to decide the case. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Workspace workspace(long claimId, CurrentUser agent) {
         ClaimView claim = claimViews.detail(claimId, agent);
         OrderDetails order = orders.details(claim.orderId(), agent);

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.aftersales.shared.Money;
 import dev.aftersales.shared.RecordSettings;
 
 /**
@@ -134,7 +135,9 @@ public class PolicyAdministration {
             throw new Rejected(name, "risk.policy.error.durationRange", "1m", "365d");
         }
         if (value instanceof Long n && (n < 0 || n > MAX_THRESHOLD_FEN)) {
-            throw new Rejected(name, "risk.policy.error.numberRange", 0, MAX_THRESHOLD_FEN);
+            throw RecordSettings.kindOf(name, type) == RecordSettings.Kind.MONEY
+                    ? new Rejected(name, "risk.policy.error.moneyRange", Money.fen(0), Money.fen(MAX_THRESHOLD_FEN))
+                    : new Rejected(name, "risk.policy.error.numberRange", 0, MAX_THRESHOLD_FEN);
         }
         String formatted = RecordSettings.format(value);
         // two admins changing the same value are serialised; the second sees the first one's value as old

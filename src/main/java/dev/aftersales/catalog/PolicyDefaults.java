@@ -6,8 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The platform's default after-sales policy (SPEC S4.2), from {@code aftersales.policy.*}. Every clock and window the
- * desk applies starts from these values; a shop may only make them stricter on itself (see {@link ShopPolicy}).
+ * The platform's default after-sales policy (docs/rules.md#deadlines), from {@code aftersales.policy.*}. Every clock
+ * and window the desk applies starts from these values; a shop may only make them stricter on itself (see
+ * {@link ShopPolicy}). An admin may change them at run time on {@code /admin/policy}, where each has a name, a
+ * one-line explanation and its unit; amounts ({@code …Fen}) are shown and entered in yuan and kept in fen.
  *
  * @param shipBy                   time to ship after payment
  * @param sellerFirstResponse      time for the seller's first answer to a claim

@@ -246,7 +246,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
 
     // ---------------------------------------------------------------------------------------------- fast track
 
-    /** The system approves a small claim from a buyer in good standing at once (SPEC S4.2, fast-track). */
+    /** The system approves a small claim from a buyer in good standing at once (docs/rules.md#fast-track). */
     void fastTrack(String explanation, Instant now) {
         requireStatus(ClaimStatus.AWAITING_SELLER);
         if (remedy != Remedy.REFUND) {
@@ -514,8 +514,8 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     }
 
     /**
-     * The due time passed: apply the written consequence of the current status (SPEC S4.2), as the system, naming
-     * the rule. Does nothing when the deadline has not come (two nodes, or a move that just happened).
+     * The due time passed: apply the written consequence of the current status (docs/rules.md#deadlines), as the
+     * system, naming the rule. Does nothing when the deadline has not come (two nodes, or a move that just happened).
      */
     public void onDeadline(ClaimClock clock, Instant now) {
         if (deadlineAt == null || deadlineAt.isAfter(now)) {

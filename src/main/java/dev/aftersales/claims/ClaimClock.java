@@ -5,8 +5,8 @@ import java.time.Duration;
 import dev.aftersales.catalog.ShopPolicy;
 
 /**
- * The durations a claim's clocks run for, from the shop's policy (SPEC S4.2): the platform defaults, stricter where
- * the shop promised more.
+ * The durations a claim's clocks run for, from the shop's policy (docs/rules.md#deadlines): the platform defaults,
+ * stricter where the shop promised more.
  */
 public record ClaimClock(Duration sellerFirstResponse, Duration buyerAnswer, Duration buyerReturnShipment,
         Duration sellerReturnConfirmation, Duration sellerReshipment, Duration evidenceAnswer,

@@ -15,7 +15,7 @@ import dev.aftersales.shared.Sweep;
 import dev.aftersales.shared.SweepSettings;
 
 /**
- * Applies passed deadlines (SPEC S4.2): the seller's, the buyer's, the evidence and the agent's due times. Reads the
+ * Applies passed deadlines (docs/rules.md#deadlines): the seller's, the buyer's, the evidence and the agent's due times. Reads the
  * claims whose deadline passed in batches by (deadline, id) from the index {@code claims_deadline_key_idx} until none
  * is left or the run's budget is used ({@link SweepSettings}); each claim is claimed with
  * {@code FOR UPDATE SKIP LOCKED} and handled in its own transaction, so several nodes share the work and never act on

@@ -298,9 +298,10 @@ public class ClaimManagement {
 
     WeightCheck weightCheck(OrderDetails order, List<ShipmentView> parcels, List<ClaimDraft.Line> lines,
             boolean notReceived) {
-        int claimed = lines.stream().mapToInt(l -> l.unitWeightGrams() * l.quantity()).sum();
-        return WeightCheck.of(weightSettings, order.expectedWeightGrams(), claimed, measured(parcels),
-                notReceived);
+        return WeightCheck.of(weightSettings,
+                order.lines().stream().map(l -> new WeightCheck.Units(l.unitWeightGrams(), l.quantity())).toList(),
+                lines.stream().map(l -> new WeightCheck.Units(l.unitWeightGrams(), l.quantity())).toList(),
+                measured(parcels), notReceived);
     }
 
     /** The carrier's weight of the outbound parcels, if every one of them was weighed. */

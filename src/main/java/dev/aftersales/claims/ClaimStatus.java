@@ -2,8 +2,8 @@ package dev.aftersales.claims;
 
 /**
  * Where a claim stands. Every open status names the party whose move it is; the claim's due time says by when and
- * {@link Claim#onDeadline} applies the written consequence when it passes (SPEC S4.2). The README's state diagram
- * is drawn from this enum and {@link Claim}'s transitions.
+ * {@link Claim#onDeadline} applies the written consequence when it passes (docs/rules.md#deadlines). The state
+ * diagram of docs/lifecycle.md#the-state-diagram is drawn from this enum and {@link Claim}'s transitions.
  */
 public enum ClaimStatus {
     /** Filed (or a proposal was turned down): the seller accepts, proposes something else, or rejects. */

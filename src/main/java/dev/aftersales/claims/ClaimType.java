@@ -2,7 +2,7 @@ package dev.aftersales.claims;
 
 import java.util.List;
 
-/** What went wrong, as SPEC S3 lists it. */
+/** What went wrong: the claim types of docs/lifecycle.md#types. */
 public enum ClaimType {
     /** Short shipment: some units of some lines were missing from the parcel. Opened by the buyer after delivery. */
     MISSING_ITEM(List.of(Remedy.REFUND, Remedy.RESHIP)),
@@ -40,7 +40,7 @@ public enum ClaimType {
         return BUYER_FILED.contains(this);
     }
 
-    /** Types whose parcel weight is compared with the lines (SPEC S3, weight check). */
+    /** Types whose parcel weight is compared with the lines (docs/rules.md#weight-check). */
     public boolean weightChecked() {
         return this == MISSING_ITEM || this == NOT_RECEIVED;
     }

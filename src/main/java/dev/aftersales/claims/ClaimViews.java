@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.catalog.CatalogManagement;
@@ -64,7 +65,11 @@ public class ClaimViews {
         this.clock = clock;
     }
 
-    /** The claim as {@code viewer} may see it; someone else's claim is "not found". */
+    /**
+     * The claim as {@code viewer} may see it; someone else's claim is "not found". Its status, timeline, messages,
+     * parcels and money are read in one snapshot, so a move committed meanwhile shows wholly or not at all.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ClaimView detail(long claimId, CurrentUser viewer) {
         Claim claim = claims.claim(claimId, viewer);
         OrderDetails order = orders.details(claim.orderId());
@@ -72,9 +77,10 @@ public class ClaimViews {
         List<ShipmentView> parcels = shipping.shipmentsOf(claim.orderId());
         WeightCheck weight = null;
         if (claim.type().weightChecked()) {
-            int claimed = claim.lines().stream().mapToInt(l -> l.unitWeightGrams() * l.quantity()).sum();
-            weight = WeightCheck.of(weightSettings, order.expectedWeightGrams(), claimed, ClaimManagement.measured(parcels),
-                    claim.type() == ClaimType.NOT_RECEIVED);
+            weight = WeightCheck.of(weightSettings,
+                    order.lines().stream().map(l -> new WeightCheck.Units(l.unitWeightGrams(), l.quantity())).toList(),
+                    claim.lines().stream().map(l -> new WeightCheck.Units(l.unitWeightGrams(), l.quantity())).toList(),
+                    ClaimManagement.measured(parcels), claim.type() == ClaimType.NOT_RECEIVED);
         }
         List<EvidenceFile> files = evidence.ofClaim(claim.id());
         Map<Long, List<ClaimView.EvidenceView>> byMessage = new HashMap<>();
@@ -101,7 +107,10 @@ public class ClaimViews {
                 .filter(t -> staff || !REVIEW_MARK.equals(t.action()))
                 .map(t -> new ClaimView.TimelineView(t.at(), t.actorRole(), t.actorName(), t.action(),
                         t.fromStatus(), t.toStatus(), t.rule(), t.note(),
-                        t.amountMinor() == null ? null : new Money(t.amountMinor(), currency)))
+                        t.amountMinor() == null ? null : new Money(t.amountMinor(), currency),
+                        // a ruling on appeal moves the difference; the decision it makes is the claim's final one
+                        t.action() != null && t.action().startsWith("APPEAL_DECIDED_") ? claim.decisionAmount()
+                                : null))
                 .toList();
         List<MovementView> refunds = payments.movementsOfClaim(claim.id());
         ShipmentView returnParcel = parcel(parcels, claim.returnShipmentId());
@@ -116,7 +125,17 @@ public class ClaimViews {
                 claim.inspectionResult(), claim.inspectionNote(), weight, claim.fastTracked(),
                 claim.fastTrackRule(), claim.outcome(), claim.refundedAmount(), claim.createdAt(), claim.endedAt(),
                 timeline, conversation, unattached, refunds, returnParcel, reshipment,
-                actions(claim, viewer, now), intervention(claim, staff));
+                actions(claim, viewer, now), intervention(claim, staff), sideOf(claim, viewer));
+    }
+
+    private static Party sideOf(Claim claim, CurrentUser viewer) {
+        if (viewer.isBuyer(claim.buyerId())) {
+            return Party.BUYER;
+        }
+        if (viewer.isSellerOf(claim.shopId())) {
+            return Party.SELLER;
+        }
+        return viewer.isPlatformStaff() ? Party.AGENT : Party.NONE;
     }
 
     /** The timeline action of {@link Claim#markForReview}. */

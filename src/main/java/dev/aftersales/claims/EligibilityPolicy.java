@@ -7,7 +7,7 @@ import java.util.List;
 import dev.aftersales.ordering.OrderStatus;
 
 /**
- * Whether a buyer may file a claim type for an order now (SPEC S4.2, windows to open a case). Each type has a small
+ * Whether a buyer may file a claim type for an order now (docs/rules.md#eligibility-windows). Each type has a small
  * policy; each answer is "allowed until ..." or "not now, because ..., from ..." so the page can say why and when.
  */
 interface EligibilityPolicy {
@@ -43,7 +43,7 @@ interface EligibilityPolicy {
         }
         Instant closes = facts.order().deliveredAt().plus(window);
         if (!facts.now().isBefore(closes)) {
-            return Availability.refused(type, "claim.unavailable.windowClosed", closes, window.toDays());
+            return Availability.refused(type, "claim.unavailable.windowClosed", closes, window);
         }
         return Availability.open(type, closes);
     }
@@ -91,7 +91,7 @@ interface EligibilityPolicy {
             }
             Instant stallAt = facts.lastMovement().plus(facts.policy().trackingStall());
             Instant opens = stallAt.isBefore(overdue) ? stallAt : overdue;
-            return Availability.later(type(), "claim.unavailable.moving", opens, opens);
+            return Availability.later(type(), "claim.unavailable.moving", opens);
         }
     }
 

@@ -6,9 +6,9 @@ import dev.aftersales.catalog.ShopPolicy;
 import dev.aftersales.shared.Money;
 
 /**
- * The fast-track rule (SPEC S4.2): a refund-only claim, or a missing-item claim asking for a refund, at or under
- * the shop's threshold, whose parcel weight does not contradict it, from a buyer in good standing, is refunded at
- * once. The explanation written on the claim names every fact the decision rests on.
+ * The fast-track rule (docs/rules.md#fast-track): a refund-only claim, or a missing-item claim asking for a refund, at
+ * or under the shop's threshold, whose parcel weight does not contradict it, from a buyer in good standing, is refunded
+ * at once. The explanation written on the claim names every fact the decision rests on.
  */
 final class FastTrack {
 

@@ -1,9 +1,9 @@
 package dev.aftersales.claims;
 
 /**
- * What a platform agent rules on an escalated claim (SPEC S4.1). The arbitration module's decision outcomes map onto
- * these one to one; claims cannot know arbitration's types, arbitration drives claims through
- * {@link ClaimInterventions}.
+ * What a platform agent rules on an escalated claim (docs/rules.md#platform-decisions). The arbitration module's
+ * decision outcomes map onto these one to one; claims cannot know arbitration's types, arbitration drives claims
+ * through {@link ClaimInterventions}.
  */
 public enum Ruling {
     /** The requested amount is refunded. */

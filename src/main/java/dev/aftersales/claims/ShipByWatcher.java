@@ -20,7 +20,7 @@ import dev.aftersales.shared.SweepSettings;
 import dev.aftersales.shipping.TrackingWatch;
 
 /**
- * The ship-by watcher (SPEC S6): a paid order past its ship-by time without valid tracking, either unshipped or
+ * The ship-by watcher (docs/system-cases.md#the-watchers): a paid order past its ship-by time without valid tracking, either unshipped or
  * "shipped" only with tracking numbers flagged as fake, gets a NO_TRACKING case opened by the system. It asks ordering
  * for late unshipped orders ({@link ShipByLapses}) and shipping for fake-tracking flags not yet followed up
  * ({@link TrackingWatch#flagsToFollowUp}), both from their own indexes, and drains them in batches

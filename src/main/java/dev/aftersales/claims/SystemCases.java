@@ -35,10 +35,10 @@ import dev.aftersales.shipping.ShippingManagement;
 import dev.aftersales.shipping.TrackingWatch;
 
 /**
- * The cases the system and the seller open (SPEC S3, S6): NO_TRACKING when the ship-by time passed without valid
- * tracking (by the watcher, or the buyer), DELISTED when the seller cancels lines, ORDER_CANCELLED when the platform
- * cancels an oversold order. Their moves (tracking supplied, the buyer's choice) and the incidents they put on the
- * shop's record.
+ * The cases the system and the seller open (docs/system-cases.md): NO_TRACKING when the ship-by time passed without
+ * valid tracking (by the watcher, or the buyer), DELISTED when the seller cancels lines, ORDER_CANCELLED when the
+ * platform cancels an oversold order. Their moves (tracking supplied, the buyer's choice) and the incidents they put on
+ * the shop's record.
  */
 @Service
 public class SystemCases {

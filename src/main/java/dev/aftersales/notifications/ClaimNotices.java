@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.time.Instant;
-import java.util.function.Function;
 
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.ClaimTransitioned;
+import dev.aftersales.shared.MessageArgs;
 import dev.aftersales.shared.Money;
 
 /**
@@ -112,13 +111,13 @@ final class ClaimNotices {
         return "claim:" + move.claimId() + ":" + move.action() + ":" + move.to() + ":" + move.at();
     }
 
-    static List<String> args(ClaimTransitioned move, Function<Instant, String> dateTime) {
+    static List<String> args(ClaimTransitioned move) {
         List<String> args = new ArrayList<>();
         args.add(NoticeText.literal(move.claimNumber()));
         args.add(NoticeText.message("claim.action." + move.action()));
         args.add(move.to() == null ? "" : NoticeText.message("claim.status." + move.to().name()));
-        args.add(move.dueAt() == null ? "" : NoticeText.literal(dateTime.apply(move.dueAt())));
-        args.add(move.amountMinor() == null ? "" : Money.fen(move.amountMinor()).format());
+        args.add(MessageArgs.instant(move.dueAt()));
+        args.add(move.amountMinor() == null ? "" : MessageArgs.money(Money.fen(move.amountMinor())));
         args.add(move.rule() == null ? "" : NoticeText.message("claim.rule." + move.rule()));
         args.add(move.type() == null ? "" : NoticeText.message("claim.type." + move.type().name()));
         return args;

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -17,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.Formats;
 
 /**
  * A signed-in user's inbox: their own items only (anybody else's item answers {@link NotFound}), newest first, the
@@ -27,13 +27,13 @@ import dev.aftersales.shared.NotFound;
 public class InboxManagement {
 
     private final JdbcClient jdbc;
-    private final MessageSource messages;
+    private final Formats formats;
     private final NotificationSettings settings;
     private final Clock clock;
 
-    InboxManagement(JdbcClient jdbc, MessageSource messages, NotificationSettings settings, Clock clock) {
+    InboxManagement(JdbcClient jdbc, Formats formats, NotificationSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.messages = messages;
+        this.formats = formats;
         this.settings = settings;
         this.clock = clock;
     }
@@ -49,7 +49,7 @@ public class InboxManagement {
                 .param("me", me.accountId()).param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
                 .query((rs, n) -> new InboxEntry(rs.getLong("id"),
-                        NoticeText.render(messages, rs.getString("message_code"),
+                        NoticeText.render(formats, rs.getString("message_code"),
                                 Arrays.asList((String[]) rs.getArray("args").getArray()), locale),
                         rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("read_at") != null))

@@ -3,13 +3,13 @@ package dev.aftersales.notifications;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
+import dev.aftersales.shared.MessageArgs;
+import dev.aftersales.shared.web.Formats;
 
 /**
- * Notice texts are stored as a message code and arguments and put into words in the reader's language when shown
- * or sent. An argument {@code #some.key} is itself a message (a status name, a rule) and is translated too; any other
- * argument is shown as it is (a literal starting with {@code #} is stored with a second {@code #}).
+ * Notice texts are stored as a message code and arguments (encoded by {@link MessageArgs}) and put into words in the
+ * reader's language when shown or sent, through the desk's one formatter: a time becomes "2026-12-09 10:00 (in 2
+ * days)" in the display zone, a status name or a rule is translated, any other argument is shown as it is.
  */
 final class NoticeText {
 
@@ -18,32 +18,17 @@ final class NoticeText {
 
     /** An argument that is translated: the message with this code. */
     static String message(String code) {
-        return "#" + code;
+        return MessageArgs.message(code);
     }
 
     /** An argument shown as it is. */
     static String literal(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.startsWith("#") ? "#" + value : value;
+        return MessageArgs.literal(value);
     }
 
-    static String render(MessageSource messages, String code, List<String> args, Locale locale) {
-        Object[] resolved = new Object[args.size()];
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.startsWith("##")) {
-                resolved[i] = arg.substring(1);
-            } else if (arg.startsWith("#")) {
-                String key = arg.substring(1);
-                resolved[i] = new DefaultMessageSourceResolvable(new String[] { key }, null,
-                        key.substring(key.lastIndexOf('.') + 1));
-            } else {
-                resolved[i] = arg;
-            }
-        }
-        return messages.getMessage(code, resolved, code, locale);
+    static String render(Formats formats, String code, List<String> args, Locale locale) {
+        Object[] decoded = args.stream().map(MessageArgs::decode).toArray();
+        return formats.message(locale, code, decoded);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.identity.AccountManagement;
+import dev.aftersales.shared.web.Formats;
 
 /**
  * Sends pending deliveries, each in its own transaction that holds the delivery's row
@@ -42,19 +43,21 @@ class NotificationDispatcher {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final SmsGateway sms;
     private final MessageSource messages;
+    private final Formats formats;
     private final AccountManagement accounts;
     private final NotificationSettings settings;
     private final Clock clock;
 
     NotificationDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions,
             ObjectProvider<JavaMailSender> mailSender, SmsGateway sms, MessageSource messages,
-            AccountManagement accounts, NotificationSettings settings, Clock clock) {
+            Formats formats, AccountManagement accounts, NotificationSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.mailSender = mailSender;
         this.sms = sms;
         this.messages = messages;
+        this.formats = formats;
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
@@ -106,7 +109,7 @@ class NotificationDispatcher {
     }
 
     private void deliver(Pending delivery) throws MessagingException {
-        String text = NoticeText.render(messages, delivery.code(), delivery.args(), delivery.language());
+        String text = NoticeText.render(formats, delivery.code(), delivery.args(), delivery.language());
         String link = delivery.link() == null ? settings.getBaseUrl() + "/inbox" : settings.getBaseUrl() + delivery.link();
         if (delivery.channel() == Channel.SMS) {
             sms.send(delivery.address(), messages.getMessage("notifications.sms.text", new Object[] { text, link },

@@ -22,9 +22,9 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.PaymentExecuted;
+import dev.aftersales.shared.MessageArgs;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NoticeRequested;
-import dev.aftersales.shared.web.Formats;
 
 /**
  * The events that tell people something, each turned into a notice. Run from the event publication registry after
@@ -39,15 +39,13 @@ class NotificationListeners {
     private final NotificationWriter writer;
     private final AccountManagement accounts;
     private final OrderManagement orders;
-    private final Formats formats;
     private final ArbitrationManagement arbitration;
 
     NotificationListeners(NotificationWriter writer, AccountManagement accounts, OrderManagement orders,
-            Formats formats, ArbitrationManagement arbitration) {
+            ArbitrationManagement arbitration) {
         this.writer = writer;
         this.accounts = accounts;
         this.orders = orders;
-        this.formats = formats;
         this.arbitration = arbitration;
     }
 
@@ -57,7 +55,7 @@ class NotificationListeners {
         if (plan == null) {
             return;
         }
-        List<String> args = ClaimNotices.args(move, formats::dateTime);
+        List<String> args = ClaimNotices.args(move);
         if (plan.buyerCode() != null && !Objects.equals(move.actorId(), move.buyerId())) {
             writer.write(new Notice(ClaimNotices.key(move), plan.buyerCode(), args, plan.urgent(),
                     List.of(new Notice.Recipient(move.buyerId(), ClaimNotices.buyerLink(move.claimId())))));
@@ -89,7 +87,7 @@ class NotificationListeners {
         writer.write(new Notice("order-cancelled:" + cancelled.orderId(), "notifications.order.cancelled",
                 List.of(NoticeText.literal(cancelled.orderNumber()),
                         NoticeText.message("order.cancelled.short." + cancelled.reason().name()),
-                        NoticeText.literal(cancelled.paid().format())),
+                        MessageArgs.money(cancelled.paid())),
                 false, List.of(new Notice.Recipient(cancelled.buyerId(), "/buyer/orders/" + cancelled.orderId()))));
     }
 
@@ -101,7 +99,7 @@ class NotificationListeners {
         String code = executed.kind() == MovementKind.REFUND ? "notifications.payment.refund"
                 : "notifications.payment.compensation";
         writer.write(new Notice("payment:" + executed.movementId(), code,
-                List.of(NoticeText.literal(executed.amount().format()), NoticeText.literal(order.orderNumber())),
+                List.of(MessageArgs.money(executed.amount()), NoticeText.literal(order.orderNumber())),
                 true, List.of(new Notice.Recipient(order.buyerId(), link))));
     }
 
@@ -110,13 +108,13 @@ class NotificationListeners {
         List<Notice.Recipient> recipients = new ArrayList<>();
         recipients.add(new Notice.Recipient(decided.buyerId(), ClaimNotices.buyerLink(decided.claimId())));
         recipients.addAll(staff(decided.shopId(), ClaimNotices.sellerLink(decided.claimId())));
-        String refund = decided.refundMinor() == null ? "" : Money.fen(decided.refundMinor()).format();
+        String refund = decided.refundMinor() == null ? "" : MessageArgs.money(Money.fen(decided.refundMinor()));
         writer.write(new Notice("decision:" + decided.claimId() + ":" + decided.appeal() + ":" + decided.at(),
                 (decided.appeal() ? "notifications.decision.appeal" : "notifications.decision")
                         + (refund.isEmpty() ? "" : ".refund"),
                 List.of(NoticeText.literal(decided.claimNumber()),
                         NoticeText.message("notifications.outcome." + decided.outcome().name()),
-                        refund.isEmpty() ? "" : NoticeText.literal(refund)),
+                        refund),
                 false, recipients));
     }
 
@@ -133,8 +131,10 @@ class NotificationListeners {
         if (requested.shopId() != null) {
             recipients.addAll(staff(requested.shopId(), requested.sellerLink()));
         }
+        // texts are shown as they are; times, durations and amounts (MessageArgs) are written when the notice is read
         List<String> args = requested.args() == null ? List.of()
-                : requested.args().stream().map(a -> NoticeText.literal(Objects.toString(a, ""))).toList();
+                : requested.args().stream().map(a -> Objects.toString(a, ""))
+                        .map(a -> MessageArgs.isTyped(a) ? a : NoticeText.literal(a)).toList();
         writer.write(new Notice(requested.key(), requested.messageCode(), args, false, recipients));
     }
 
@@ -149,7 +149,7 @@ class NotificationListeners {
             recipients.addAll(staff(shopId, ClaimNotices.sellerLink(claimId)));
         }
         return writer.write(new Notice("deadline:" + claimId + ":" + dueAt, "notifications.claim.deadline",
-                List.of(NoticeText.literal(claimNumber), NoticeText.literal(formats.dateTime(dueAt))), true,
+                List.of(NoticeText.literal(claimNumber), MessageArgs.instant(dueAt)), true,
                 recipients));
     }
 

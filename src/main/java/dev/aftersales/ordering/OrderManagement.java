@@ -324,6 +324,7 @@ public class OrderManagement {
                     buyers.containsKey(o.buyerId()) ? buyers.get(o.buyerId()).displayName() : "",
                     o.status(), o.paid(), o.paidAt(), o.shipBy(), o.isLate(now),
                     lines.isEmpty() ? "" : lines.get(0).title(), lines.size(), full.itemCount(),
+                    lines.stream().map(l -> new OrderSummary.Item(l.title(), l.quantity())).toList(),
                     o.cancellationReason(), o.cancelledAt(), List.of());
         }).toList();
         return new PageImpl<>(rows, page.getPageable(), page.getTotalElements());

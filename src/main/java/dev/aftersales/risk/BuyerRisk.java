@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A buyer's return-abuse score (0–100), its verdict and the signals it adds up, each with its value and the points
- * it gave, and the accounts linked to the buyer with what links them (SPEC S1.6: the facts, not only the number).
+ * it gave, and the accounts linked to the buyer with what links them (docs/rules.md#return-abuse-score: the facts, not
+ * only the number).
  */
 public record BuyerRisk(long buyerId, int score, Verdict verdict, List<Signal> signals, List<LinkedAccount> links,
         Instant computedAt) {

@@ -17,8 +17,8 @@ import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.DueTimeExtension;
 import dev.aftersales.claims.Party;
 import dev.aftersales.ordering.ShipByExtension;
+import dev.aftersales.shared.MessageArgs;
 import dev.aftersales.shared.NoticeRequested;
-import dev.aftersales.shared.web.Formats;
 
 /**
  * Holiday extension: an admin gives every running due time of one kind (claims in a status or whose move it is,
@@ -36,16 +36,14 @@ public class HolidayExtensions {
     private final ShipByExtension shipByTimes;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
-    private final Formats formats;
     private final Clock clock;
 
     HolidayExtensions(DueTimeExtension claimDueTimes, ShipByExtension shipByTimes, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, Formats formats, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.claimDueTimes = claimDueTimes;
         this.shipByTimes = shipByTimes;
         this.jdbc = jdbc;
         this.events = events;
-        this.formats = formats;
         this.clock = clock;
     }
 
@@ -106,7 +104,7 @@ public class HolidayExtensions {
             for (DueTimeExtension.Extended c : claims) {
                 events.publishEvent(new NoticeRequested("holiday-extension:" + r.id() + ":claim:" + c.claimId(),
                         c.buyerId(), c.shopId(), "risk.notice.claimExtended",
-                        List.of(c.claimNumber(), String.valueOf(r.hours()), formats.dateTime(c.newDue()),
+                        List.of(c.claimNumber(), MessageArgs.duration(by), MessageArgs.instant(c.newDue()),
                                 r.reason().strip()),
                         "/buyer/claims/" + c.claimId(), "/seller/claims/" + c.claimId(), now));
             }
@@ -116,7 +114,7 @@ public class HolidayExtensions {
             for (ShipByExtension.Extended o : orders) {
                 events.publishEvent(new NoticeRequested("holiday-extension:" + r.id() + ":order:" + o.orderId(),
                         o.buyerId(), o.shopId(), "risk.notice.shipByExtended",
-                        List.of(o.orderNumber(), String.valueOf(r.hours()), formats.dateTime(o.newShipBy()),
+                        List.of(o.orderNumber(), MessageArgs.duration(by), MessageArgs.instant(o.newShipBy()),
                                 r.reason().strip()),
                         "/buyer/orders/" + o.orderId(), "/seller/orders/" + o.orderId(), now));
             }

@@ -74,7 +74,7 @@ final class ReturnAbuseScore {
                 .map(c -> Duration.between(c.deliveredAt(), c.filedAt())).filter(d -> !d.isNegative()).sorted()
                 .toList();
         long quick = afterDelivery.stream().filter(d -> d.compareTo(QUICK) < 0).count();
-        String median = afterDelivery.isEmpty() ? "—" : hours(afterDelivery.get(afterDelivery.size() / 2));
+        Object median = afterDelivery.isEmpty() ? "—" : afterDelivery.get(afterDelivery.size() / 2);
         signals.add(signal("QUICK_CLAIMS", List.of(quick, median), (int) Math.min(10, 5 * Math.max(0, quick - 1)),
                 10));
 
@@ -93,12 +93,6 @@ final class ReturnAbuseScore {
             return BuyerRisk.Verdict.WATCH;
         }
         return BuyerRisk.Verdict.NORMAL;
-    }
-
-    /** "5.5 h", "30 h". */
-    static String hours(Duration d) {
-        long tenths = Math.round(d.toMinutes() / 6.0);
-        return tenths % 10 == 0 ? (tenths / 10) + " h" : (tenths / 10) + "." + (tenths % 10) + " h";
     }
 
     private static BuyerRisk.Signal signal(String code, List<Object> args, int points, int max) {

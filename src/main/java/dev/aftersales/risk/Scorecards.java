@@ -152,7 +152,7 @@ final class Scorecards {
         if (m.answered() >= 3 && m.medianFirstResponseMinutes() != null
                 && m.medianFirstResponseMinutes() > s.supervisionMedianFirstResponse().toMinutes()) {
             reasons.add(reason("MEDIAN_FIRST_RESPONSE", m.medianFirstResponse(),
-                    s.supervisionMedianFirstResponse().toHours() + " h"));
+                    s.supervisionMedianFirstResponse()));
         }
         if (m.claims() >= 3 && m.escalationRate() != null
                 && m.escalationRate() > s.supervisionEscalationRatePercent()) {

@@ -18,14 +18,9 @@ public record ShopScorecard(long shopId, String shopName, Metrics last30, Metric
             Long medianFirstResponseMinutes, int answered, int answeredWithinDeadline, Double withinDeadlineRate,
             int escalated, Double escalationRate, int sellerAtFault, int ratings, Double averageRating) {
 
-        /** "5 h 20 min", or "—". */
-        public String medianFirstResponse() {
-            if (medianFirstResponseMinutes == null) {
-                return "—";
-            }
-            long h = medianFirstResponseMinutes / 60;
-            long m = medianFirstResponseMinutes % 60;
-            return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
+        /** The median time to a first answer, {@code null} when nothing was answered (pages write it with {@code @fmt}). */
+        public java.time.Duration medianFirstResponse() {
+            return medianFirstResponseMinutes == null ? null : java.time.Duration.ofMinutes(medianFirstResponseMinutes);
         }
     }
 

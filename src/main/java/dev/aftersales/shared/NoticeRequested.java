@@ -12,7 +12,9 @@ import java.util.List;
  * @param buyerId     the buyer to tell, or {@code null}
  * @param shopId      the shop whose staff to tell, or {@code null}
  * @param messageCode the message key of the text (both languages), e.g. {@code notice.tracking-stalled}
- * @param args        the text's arguments, already formatted (order numbers, amounts)
+ * @param args        the text's arguments: texts (order numbers, names) are shown as they are; times, durations,
+ *                    amounts and weights go through {@code MessageArgs.instant/duration/money/grams}, so that each
+ *                    reader gets them in their language and the display zone
  * @param link        the desk page the message points to for the buyer (a path such as {@code /buyer/orders/7}),
  *                    or {@code null}; sellers get {@code sellerLink}
  * @param sellerLink  the page for the shop's staff, or {@code null}

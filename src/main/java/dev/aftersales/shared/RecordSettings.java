@@ -20,27 +20,46 @@ public final class RecordSettings {
     private RecordSettings() {
     }
 
-    /** One component: its name, its kind and its current value as text ("48h", "2000"). */
+    /**
+     * One component: its name, its kind and its current value as text as it is stored ("48h", "2000"; an amount in
+     * fen).
+     */
     public record Entry(String name, Kind kind, String value) {
 
         /** The property name, e.g. {@code shipBy} → {@code ship-by}. */
         public String propertyName() {
             return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         }
+
+        /** The value of a {@link Kind#NUMBER} or {@link Kind#MONEY} (in fen). */
+        public long number() {
+            return Long.parseLong(value);
+        }
     }
 
     /** What a component holds. */
     public enum Kind {
-        DURATION, NUMBER
+        /** a duration such as "48h" */
+        DURATION,
+        /** a whole number */
+        NUMBER,
+        /** an amount of money, kept in fen (a component named {@code …Fen}), shown and typed in yuan */
+        MONEY
     }
 
     public static List<Entry> entries(Record settings) {
         List<Entry> entries = new ArrayList<>();
         for (RecordComponent c : settings.getClass().getRecordComponents()) {
             Object value = read(settings, c);
-            entries.add(new Entry(c.getName(), kindOf(c.getType()), format(value)));
+            entries.add(new Entry(c.getName(), kindOf(c.getName(), c.getType()), format(value)));
         }
         return entries;
+    }
+
+    /** The kind of the component with this name and type, or {@code null} when this helper cannot change it. */
+    public static Kind kindOf(String name, Class<?> type) {
+        Kind kind = kindOf(type);
+        return kind == Kind.NUMBER && name.endsWith("Fen") ? Kind.MONEY : kind;
     }
 
     /** The component's kind, or {@code null} when it is not a setting this helper can change. */

@@ -22,8 +22,8 @@ import dev.aftersales.shared.Sweep;
 import dev.aftersales.shared.SweepSettings;
 
 /**
- * The tracking watchers (SPEC S6): tracking numbers never scanned within the policy window of being entered are
- * flagged as fake ({@link FakeTrackingFlagged}, table {@code tracking_flags}); parcels without carrier movement for
+ * The tracking watchers (docs/system-cases.md#fake-tracking, docs/system-cases.md#stalled-tracking): tracking
+ * numbers never scanned within the policy window of being entered are flagged as fake ({@link FakeTrackingFlagged}, table {@code tracking_flags}); parcels without carrier movement for
  * the stall period are noticed ({@link TrackingStalled}, table {@code tracking_stalls}) and their buyer is told.
  * Each finding is inserted with {@code on conflict do nothing}, so running a sweep twice, or on two nodes at once,
  * finds and announces it once. What is due is found through the parcel's own watch columns and partial indexes

@@ -192,7 +192,14 @@ class ArbitrationStoriesIntegrationTests {
                 "the weight shows both missing", "R-3.2"));
         assertThat(payments.movementsOfClaim(id)).extracting(MovementView::amount)
                 .containsExactly(Money.fen(3000), Money.fen(3000));
-        assertThat(view(id, agent).outcome()).isEqualTo(Outcome.REFUNDED);
+        ClaimView closed = view(id, agent);
+        assertThat(closed.outcome()).isEqualTo(Outcome.REFUNDED);
+        // the timeline says what was decided in all and what this step paid, as the decision does
+        ClaimView.TimelineView ruling = closed.timeline().stream()
+                .filter(t -> t.action().equals("APPEAL_DECIDED_FULL_REFUND")).findFirst().orElseThrow();
+        assertThat(ruling.shown()).isEqualTo(closed.intervention().decisionAmount()).isEqualTo(Money.fen(6000));
+        assertThat(ruling.paid()).isEqualTo(Money.fen(3000));
+        assertThat(ruling.takenBack()).isNull();
     }
 
     @Test
@@ -219,6 +226,10 @@ class ArbitrationStoriesIntegrationTests {
             assertThat(d.reversal()).isEqualTo(Money.fen(6000));
             assertThat(d.upheld()).isFalse();
         });
+        ClaimView.TimelineView ruling = closed.timeline().stream()
+                .filter(t -> t.action().equals("APPEAL_DECIDED_REJECT")).findFirst().orElseThrow();
+        assertThat(ruling.shown()).isNull();
+        assertThat(ruling.takenBack()).isEqualTo(Money.fen(6000));
     }
 
     @Test

@@ -29,7 +29,10 @@ import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 
-/** Each claim type to its end on PostgreSQL, and every S4.2 consequence these types meet, moved by the clock. */
+/**
+ * Each claim type to its end on PostgreSQL, and every consequence of docs/rules.md#deadlines these types meet, moved
+ * by the clock.
+ */
 @AftersalesIntegrationTest
 class ClaimDeadlineStoriesIntegrationTests {
 

@@ -263,7 +263,7 @@ class ClaimTests {
         assertThat(claim.drainEffects()).isEmpty();
     }
 
-    // ------------------------------------------------------------------------------- deadlines (SPEC S4.2)
+    // ------------------------------------------------------------ deadlines (docs/rules.md#deadlines)
 
     @Test
     void deadlinesDoNothingBeforeTheyPass() {

@@ -18,7 +18,10 @@ import dev.aftersales.shipping.ShipmentDirection;
 import dev.aftersales.shipping.ShipmentStatus;
 import dev.aftersales.shipping.ShipmentView;
 
-/** The windows to open a case (SPEC S4.2): each type says yes until when, or no, why and from when. */
+/**
+ * The windows to open a case (docs/rules.md#eligibility-windows): each type says yes until when, or no, why and from
+ * when.
+ */
 class EligibilityPolicyTests {
 
     static final Instant PAID = Instant.parse("2026-11-01T00:00:00Z");

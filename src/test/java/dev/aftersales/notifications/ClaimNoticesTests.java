@@ -2,7 +2,10 @@ package dev.aftersales.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +17,9 @@ import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.ClaimTransitioned;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.Party;
+import dev.aftersales.shared.MessageArgs;
+import dev.aftersales.shared.web.Formats;
+import dev.aftersales.support.Messages;
 
 /** Who hears of which claim move, and how stored texts are put into words. */
 class ClaimNoticesTests {
@@ -40,9 +46,9 @@ class ClaimNoticesTests {
                 Party.SYSTEM);
         assertThat(ClaimNotices.plan(auto)).isEqualTo(new ClaimNotices.Plan("notifications.claim.automatic",
                 "notifications.claim.automatic", false));
-        assertThat(ClaimNotices.args(auto, Instant::toString)).containsExactly("AS7", "#claim.action.AUTO_ACCEPTED",
-                "#claim.status.REFUND_PENDING", "2026-12-06T02:00:00Z", "¥30.00", "#claim.rule.seller-first-response",
-                "#claim.type.MISSING_ITEM");
+        assertThat(ClaimNotices.args(auto)).containsExactly("AS7", "#claim.action.AUTO_ACCEPTED",
+                "#claim.status.REFUND_PENDING", "#@2026-12-06T02:00:00Z", "#$3000 CNY",
+                "#claim.rule.seller-first-response", "#claim.type.MISSING_ITEM");
     }
 
     @Test
@@ -75,9 +81,25 @@ class ClaimNoticesTests {
         StaticMessageSource messages = new StaticMessageSource();
         messages.addMessage("notice", Locale.ENGLISH, "Claim {0}: {1} ({2})");
         messages.addMessage("claim.status.RESOLVED", Locale.ENGLISH, "Resolved");
-        assertThat(NoticeText.render(messages, "notice", List.of(NoticeText.literal("#1 box"),
+        Formats formats = new Formats(ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), messages);
+        assertThat(NoticeText.render(formats, "notice", List.of(NoticeText.literal("#1 box"),
                 NoticeText.message("claim.status.RESOLVED"), NoticeText.message("claim.status.UNKNOWN")),
                 Locale.ENGLISH)).isEqualTo("Claim #1 box: Resolved (UNKNOWN)");
+    }
+
+    @Test
+    void aStoredDueTimeAndAmountAreWrittenForTheReaderWhenTheTextIsRead() {
+        Instant readAt = Instant.parse("2026-12-04T02:00:00Z");
+        Formats formats = new Formats(ZoneId.of("Asia/Shanghai"), Clock.fixed(readAt, ZoneOffset.UTC),
+                Messages.real());
+        List<String> args = ClaimNotices.args(move("FILED", null, ClaimStatus.AWAITING_SELLER, Party.SELLER));
+        assertThat(NoticeText.render(formats, "notifications.claim.filed", args, Locale.ENGLISH)).isEqualTo(
+                "New claim AS7 (Missing item): Waiting for the seller. Answer due by 2026-12-06 10:00 (in 2 days).");
+        assertThat(NoticeText.render(formats, "notifications.claim.filed", args, Locale.SIMPLIFIED_CHINESE))
+                .contains("2026-12-06 10:00（2 天后）").doesNotContain("T02:00");
+        assertThat(NoticeText.render(formats, "notifications.payment.refund",
+                List.of(MessageArgs.money(dev.aftersales.shared.Money.fen(3000)), "SO1"), Locale.ENGLISH))
+                .isEqualTo("A refund of ¥30.00 for order SO1 has been paid to you.");
     }
 
     @Test

@@ -150,7 +150,7 @@ class NotificationIntegrationTests {
         assertThat(en).hasSize(1);
         assertThat(en.get(0).getSubject()).isEqualTo("Aftersales: New claim " + number
                 + " (Missing item): Waiting for the seller. Answer due by "
-                + jdbcDue(claimId) + ".");
+                + jdbcDue(claimId) + " (in 2 days).");
         assertThat(GreenMailUtil.getBody(en.get(0))).contains("Hello " + englishStaff.displayName())
                 .contains("http://localhost:8080/seller/claims/" + claimId);
         assertThat(en.get(0).getFrom()[0].toString()).isEqualTo("aftersales@localhost");
@@ -249,8 +249,7 @@ class NotificationIntegrationTests {
         clock.advance(Duration.ofMinutes(2));
         reminderSweep.runDue();
         assertThat(reminders(seller)).singleElement().satisfies(text -> assertThat(text)
-                .isEqualTo("Claim " + number + ": your answer is due by " + jdbcDue(claimId)
-                        + ", in less than 12 hours."));
+                .isEqualTo("Claim " + number + ": your answer is due by " + jdbcDue(claimId) + " (in 11 hours)."));
         assertThat(reminders(world.seller())).hasSize(1);
         assertThat(reminders(world.buyer())).as("not the buyer's move").isEmpty();
         assertThat(jdbc.sql("""
@@ -266,7 +265,7 @@ class NotificationIntegrationTests {
 
     List<String> reminders(UserAccount account) {
         return itemsOf(account, Locale.ENGLISH).stream().map(InboxManagement.InboxEntry::text)
-                .filter(t -> t.contains("in less than 12 hours")).toList();
+                .filter(t -> t.contains("your answer is due by")).toList();
     }
 
     @Test

@@ -45,7 +45,7 @@ class ReturnAbuseScoreTests {
                 "INSPECTED", "WEIGHT", "FLAGS", "QUICK_CLAIMS", "LINKED");
         BuyerRisk.Signal rate = risk.signals().get(0);
         assertThat(rate.args()).containsExactly(1, 12, 8);
-        assertThat(risk.signals().get(5).args()).containsExactly(0L, "30 h");
+        assertThat(risk.signals().get(5).args()).containsExactly(0L, java.time.Duration.ofHours(30));
     }
 
     @Test

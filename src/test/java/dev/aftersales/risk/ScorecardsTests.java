@@ -82,7 +82,7 @@ class ScorecardsTests {
         assertThat(m30.answeredWithinDeadline()).isEqualTo(2);
         assertThat(m30.withinDeadlineRate()).isEqualTo(66.7);
         assertThat(m30.medianFirstResponseMinutes()).isEqualTo(240L); // 2 h, 4 h, 48 h
-        assertThat(m30.medianFirstResponse()).isEqualTo("4 h");
+        assertThat(m30.medianFirstResponse()).isEqualTo(java.time.Duration.ofHours(4));
         assertThat(m30.escalated()).isEqualTo(1);
         assertThat(m30.escalationRate()).isEqualTo(25.0);
         assertThat(m30.sellerAtFault()).isEqualTo(1);
@@ -125,7 +125,7 @@ class ScorecardsTests {
         assertThat(card.supervised()).isFalse();
         assertThat(card.reasons()).isEmpty();
         assertThat(card.last90().averageRating()).isNull();
-        assertThat(card.last90().medianFirstResponse()).isEqualTo("1 h");
+        assertThat(card.last90().medianFirstResponse()).isEqualTo(java.time.Duration.ofHours(1));
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Counts the SQL statements the current thread prepares on the application's data source, whether they come from
  * Hibernate or a JdbcTemplate. A MockMvc request runs on the test's thread, so its page's statements (rendering
- * included) are counted exactly; other threads' work is not.
+ * included) are counted exactly; other threads' work is not. The same proxy lets {@link StatementGate} hold a thread
+ * before a chosen statement.
  */
 public final class SqlStatementCounter implements BeanPostProcessor {
 
@@ -48,6 +49,9 @@ public final class SqlStatementCounter implements BeanPostProcessor {
     }
 
     private static Object onConnection(Object target, Method method, Object[] args) throws Throwable {
+        if (STATEMENTS.contains(method.getName()) && args != null && args.length > 0 && args[0] instanceof String sql) {
+            StatementGate.beforeStatement(sql);
+        }
         if (STATEMENTS.contains(method.getName())) {
             int[] count = COUNT.get();
             if (count != null) {

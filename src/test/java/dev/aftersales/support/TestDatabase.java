@@ -87,6 +87,24 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A new, empty database on the run's PostgreSQL, for a Spring context that needs a database of its own (the
+     * demo data): its JDBC URL, with the run's user and password.
+     */
+    public static synchronized String freshDatabase(String prefix) {
+        start();
+        String url = System.getProperty("spring.datasource.url");
+        String name = prefix + "_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() % 1_000_000);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url,
+                System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the database " + name, e);
+        }
+        return url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+    }
+
     private static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();

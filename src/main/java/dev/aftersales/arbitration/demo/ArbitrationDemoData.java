@@ -95,7 +95,8 @@ class ArbitrationDemoData implements DemoDataStep {
         Long queued = escalated(delivered, "The colour is not the one ordered. 颜色与下单不符。");
         made.put("waiting in the queue", queued);
         if (queued != null) {
-            interventions.markForReview(queued, "the seller reports the same complaint from this address before (demo)");
+            interventions.markForReview(queued,
+                    "colour complaints at this shop need a photo of the label 此店铺的颜色投诉需附标签照片");
         }
 
         Long taken = escalated(delivered, "Arrived cracked. 到货有裂纹。");
@@ -122,7 +123,8 @@ class ArbitrationDemoData implements DemoDataStep {
                     "The screen stays dark when charging. 充电时屏幕不亮。", List.of());
             arbitration.answerEvidence(answered, sellerOf(answered), null,
                     "Every unit is tested before shipping. 每台出厂前都经过检测。", List.of());
-            interventions.markForReview(answered, "several claims in 90 days (demo)");
+            interventions.markForReview(answered,
+                    "buyer and seller tell different stories: compare both answers 双方说法不一，请对照两方答复");
         }
         made.put("evidence answered by both", answered);
 

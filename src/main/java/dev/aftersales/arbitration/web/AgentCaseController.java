@@ -24,6 +24,7 @@ import dev.aftersales.arbitration.ArbitrationViews;
 import dev.aftersales.arbitration.DecisionCommand;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.arbitration.PenaltyKind;
+import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.claims.Party;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.CurrentUser;
@@ -36,11 +37,14 @@ class AgentCaseController {
     private final ArbitrationManagement arbitration;
     private final ArbitrationViews views;
     private final ArbitrationPages pages;
+    private final CatalogManagement catalog;
 
-    AgentCaseController(ArbitrationManagement arbitration, ArbitrationViews views, ArbitrationPages pages) {
+    AgentCaseController(ArbitrationManagement arbitration, ArbitrationViews views, ArbitrationPages pages,
+            CatalogManagement catalog) {
         this.arbitration = arbitration;
         this.views = views;
         this.pages = pages;
+        this.catalog = catalog;
     }
 
     @GetMapping("/agent/cases/{id}")
@@ -54,7 +58,8 @@ class AgentCaseController {
             model.addAttribute("decision", DecisionForm.initial(ws));
         }
         if (!model.containsAttribute("evidence")) {
-            model.addAttribute("evidence", new EvidenceForm(Party.BUYER, "", 72));
+            model.addAttribute("evidence", new EvidenceForm(Party.BUYER, "",
+                    EvidenceForm.hours(catalog.policyFor(ws.claim().shopId()).evidenceAnswer())));
         }
         return "agent/cases/workspace";
     }
@@ -163,9 +168,15 @@ class AgentCaseController {
         return "redirect:/agent/cases/" + id;
     }
 
-    /** The evidence request form. */
+    /** The evidence request form; its time to answer starts at the policy's {@code evidence-answer}. */
     record EvidenceForm(@NotNull Party party, @NotBlank @Size(max = 2000) String request,
             @NotNull @Min(1) @Max(720) Integer hours) {
+
+        /** A policy duration as the form's whole hours (rounded up, within the form's 1 to 720). */
+        static int hours(Duration answer) {
+            long minutes = answer.toMinutes();
+            return (int) Math.max(1, Math.min(720, (minutes + 59) / 60));
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.aftersales.arbitration.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,16 +71,9 @@ class ArbitrationPages {
         }
     }
 
+    /** Times, durations, amounts and weights in a message's arguments, formatted for the reader. */
     Object[] args(Object... args) {
-        if (args == null) {
-            return new Object[0];
-        }
-        Object[] out = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            out[i] = a instanceof Instant t ? formats.dateTime(t) : a instanceof Money m ? formats.money(m) : a;
-        }
-        return out;
+        return formats.args(args);
     }
 
     static List<EvidenceUpload> uploads(List<MultipartFile> files) {

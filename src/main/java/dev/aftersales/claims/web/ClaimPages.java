@@ -2,7 +2,6 @@ package dev.aftersales.claims.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,17 +49,9 @@ class ClaimPages {
         return uploads;
     }
 
-    /** Times and amounts in a message's arguments, formatted for the reader. */
+    /** Times, durations, amounts and weights in a message's arguments, formatted for the reader. */
     Object[] args(Object... args) {
-        if (args == null) {
-            return new Object[0];
-        }
-        Object[] out = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            out[i] = a instanceof Instant t ? formats.dateTime(t) : a instanceof Money m ? formats.money(m) : a;
-        }
-        return out;
+        return formats.args(args);
     }
 
     void evidenceErrors(BindingResult errors, String field, InvalidEvidence e) {

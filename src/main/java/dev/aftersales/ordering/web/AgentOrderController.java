@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
@@ -48,9 +47,9 @@ class AgentOrderController {
 
     @GetMapping("/{id}")
     String detail(CurrentUser me, @PathVariable long id, Model model) {
-        OrderDetails order = orders.details(id, me);
-        model.addAttribute("order", order);
-        model.addAttribute("sections", sections.render(order, me));
+        OrderSections.OrderPage page = sections.page(() -> orders.details(id, me), me);
+        model.addAttribute("order", page.order());
+        model.addAttribute("sections", page.sections());
         return "agent/orders/detail";
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
@@ -44,12 +43,12 @@ class BuyerOrderController {
 
     @GetMapping("/{id}")
     String detail(CurrentUser me, @PathVariable long id, Model model) {
-        OrderDetails order = orders.details(id, me);
-        if (order.buyerId() != me.accountId()) {
+        OrderSections.OrderPage page = sections.page(() -> orders.details(id, me), me);
+        if (page.order().buyerId() != me.accountId()) {
             throw new dev.aftersales.shared.NotFound("Order", id);
         }
-        model.addAttribute("order", order);
-        model.addAttribute("sections", sections.render(order, me));
+        model.addAttribute("order", page.order());
+        model.addAttribute("sections", page.sections());
         return "buyer/orders/detail";
     }
 }

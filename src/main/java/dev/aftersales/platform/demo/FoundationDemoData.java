@@ -176,21 +176,21 @@ class FoundationDemoData implements DemoDataStep {
                 java.util.Collections.shuffle(chosen, random);
                 long paid = 0;
                 int grams = 0;
-                int lastLineGrams = 0;
+                int lastUnitGrams = 0;
                 for (int l = 0; l < lineCount; l++) {
                     Product p = chosen.get(l);
                     int quantity = 1 + random.nextInt(l == 0 ? 3 : 2);
                     lines.add(new StorefrontOrder.Line(p.sku(), p.title(), quantity, p.price().minor(), null));
                     paid += p.price().minor() * quantity;
                     grams += p.unitWeightGrams() * quantity;
-                    lastLineGrams = p.unitWeightGrams() * quantity;
+                    lastUnitGrams = p.unitWeightGrams();
                 }
                 Instant paidAt = paidAt(scenario, random, now);
                 String number = "SO" + sequence;
                 String address = addressOf(buyer);
                 orders.upsert(new StorefrontOrder(number, shop.code(), buyer.externalRef(), buyer.displayName(),
                         buyer.phone(), "CNY", paid, 0, paidAt, buyer.displayName(), buyer.phone(), address, lines));
-                ship(scenario, number, sequence, paidAt, grams, lastLineGrams, random, now);
+                ship(scenario, number, sequence, paidAt, grams, lastUnitGrams, random, now);
             }
         }
     }
@@ -212,7 +212,11 @@ class FoundationDemoData implements DemoDataStep {
         return now.minus(Duration.ofHours(hours)).minus(Duration.ofMinutes(random.nextInt(60)));
     }
 
-    private void ship(Scenario scenario, String number, int sequence, Instant paidAt, int grams, int lastLineGrams,
+    /**
+     * Ships the order as its scenario says. A parcel weighs its goods plus 150 g and 5 % of the goods for packing;
+     * a light parcel ({@code DELIVERED_LIGHT}) lacks one unit of its last line, the unit its buyer reports missing.
+     */
+    private void ship(Scenario scenario, String number, int sequence, Instant paidAt, int grams, int lastUnitGrams,
             Random random, Instant now) {
         if (scenario == Scenario.UNSHIPPED_IN_TIME || scenario == Scenario.UNSHIPPED_LATE) {
             return;
@@ -229,8 +233,8 @@ class FoundationDemoData implements DemoDataStep {
         if (scenario == Scenario.SHIPPED_NO_SCAN) {
             return;
         }
-        int packaging = 150 + grams / 20;
-        int measured = scenario == Scenario.DELIVERED_LIGHT ? grams - lastLineGrams + packaging : grams + packaging;
+        int packed = scenario == Scenario.DELIVERED_LIGHT ? grams - lastUnitGrams : grams;
+        int measured = packed + 150 + packed / 20;
         Instant t = shippedAt.plus(Duration.ofHours(3));
         scan(tracking, t, TrackingEventKind.PICKED_UP, "Hangzhou 杭州", "picked up by courier 快递员已揽收", measured);
         if (scenario == Scenario.STALLED) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --aftersales.generate.orders=N} on the command line: after start-up (and the demo data, if any), writes N
  * generated orders with {@link LargeDataGenerator}, logging progress, then stops the application unless
- * {@code --aftersales.generate.exit=false}. See the README, "Large data".
+ * {@code --aftersales.generate.exit=false}. See docs/demo-data.md#large-data.
  */
 @Component
 @ConditionalOnProperty("aftersales.generate.orders")

@@ -29,9 +29,9 @@ import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShippingManagement;
 
 /**
- * Orders of {@code buyer} at Sunny Orchard on which each system-opened story can be played (README, "Trying the
- * watchers locally"): {@code SO900001} unshipped just past its ship-by time (the ship-by watcher opens NO_TRACKING on
- * its first pass), {@code SO900002} "shipped" 30 h ago with a tracking number never scanned (flagged as fake, then
+ * Orders of {@code buyer} at Sunny Orchard on which each system-opened story can be played
+ * (docs/system-cases.md#trying-the-watchers-locally): {@code SO900001} unshipped just past its ship-by time (the
+ * ship-by watcher opens NO_TRACKING on its first pass), {@code SO900002} "shipped" 30 h ago with a tracking number never scanned (flagged as fake, then
  * NO_TRACKING), {@code SO900003} with a line cancelled as out of stock and a substitute offered (the buyer's choice
  * is pending), {@code SO900004} paid and unshipped, for the oversold cancellation through the API. The foundation's
  * oversold orders get their ORDER_CANCELLED cases and refunds from the same reaction as a live cancellation.

@@ -17,11 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.catalog.PolicyAdministration;
+import dev.aftersales.catalog.PolicyDefaults;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.Party;
 import dev.aftersales.risk.HolidayExtensions;
+import dev.aftersales.risk.RiskSettings;
 import dev.aftersales.risk.RiskSettingsStore;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Money;
 import dev.aftersales.shared.RecordSettings;
 import dev.aftersales.shared.web.Formats;
 
@@ -80,7 +83,7 @@ class AdminPolicyController {
                 continue;
             }
             try {
-                if (policy.change(entry.name(), value, me.username())) {
+                if (policy.change(entry.name(), stored(entry, value), me.username())) {
                     changed++;
                 }
             } catch (PolicyAdministration.Rejected e) {
@@ -109,7 +112,7 @@ class AdminPolicyController {
                 continue;
             }
             try {
-                if (thresholds.change(entry.name(), value, me.username())) {
+                if (thresholds.change(entry.name(), stored(entry, value), me.username())) {
                     changed++;
                 }
             } catch (PolicyAdministration.Rejected e) {
@@ -165,14 +168,14 @@ class AdminPolicyController {
             Map<String, String> thresholdTyped, Map<String, FieldError> thresholdErrors, ExtensionForm form,
             Map<String, FieldError> extensionErrors) {
         model.addAttribute("deadlines", policy.entries());
-        model.addAttribute("configuredDeadlines", entryMap(RecordSettings.entries(policy.configured())));
+        model.addAttribute("configuredDeadlines", shown(RecordSettings.entries(policy.configured())));
         model.addAttribute("deadlineTyped", deadlineTyped);
         model.addAttribute("deadlineErrors", deadlineErrors);
         model.addAttribute("thresholds", thresholds.entries());
         model.addAttribute("thresholdTyped", thresholdTyped);
         model.addAttribute("thresholdErrors", thresholdErrors);
-        model.addAttribute("deadlineChanges", policy.changes(50));
-        model.addAttribute("thresholdChanges", thresholds.changes(50));
+        model.addAttribute("deadlineChanges", shown(policy.changes(50), PolicyDefaults.class));
+        model.addAttribute("thresholdChanges", shown(thresholds.changes(50), RiskSettings.class));
         model.addAttribute("extension", form);
         model.addAttribute("extensionErrors", extensionErrors);
         model.addAttribute("extensions", extensions.applied(20));
@@ -184,10 +187,50 @@ class AdminPolicyController {
         return "admin/policy";
     }
 
-    private static Map<String, String> entryMap(List<RecordSettings.Entry> entries) {
+    /**
+     * The text to store for a typed value: amounts are typed in yuan ("20.00") and kept in fen; other values as
+     * typed.
+     *
+     * @throws PolicyAdministration.Rejected when an amount is not yuan with at most two decimals
+     */
+    private static String stored(RecordSettings.Entry entry, String typed) {
+        if (entry.kind() != RecordSettings.Kind.MONEY) {
+            return typed;
+        }
+        try {
+            return String.valueOf(Money.parse(typed, Money.CNY).minor());
+        } catch (RuntimeException e) {
+            throw new PolicyAdministration.Rejected(entry.name(), "risk.policy.error.money");
+        }
+    }
+
+    /** The values as a person reads them: amounts in yuan ("¥20.00"), the rest as stored ("48h"). */
+    private Map<String, String> shown(List<RecordSettings.Entry> entries) {
         Map<String, String> map = new LinkedHashMap<>();
-        entries.forEach(e -> map.put(e.name(), e.value()));
+        entries.forEach(e -> map.put(e.name(), e.kind() == RecordSettings.Kind.MONEY ? formats.fen(e.number())
+                : e.value()));
         return map;
+    }
+
+    /** Recorded changes with amounts in yuan. */
+    private List<PolicyAdministration.Change> shown(List<PolicyAdministration.Change> changes,
+            Class<? extends Record> settings) {
+        return changes.stream().map(c -> {
+            Class<?> type = RecordSettings.typeOf(settings, c.name());
+            if (type == null || RecordSettings.kindOf(c.name(), type) != RecordSettings.Kind.MONEY) {
+                return c;
+            }
+            return new PolicyAdministration.Change(c.name(), yuan(c.oldValue()), yuan(c.newValue()), c.changedBy(),
+                    c.changedAt());
+        }).toList();
+    }
+
+    private String yuan(String fen) {
+        try {
+            return formats.fen(Long.parseLong(fen.trim()));
+        } catch (RuntimeException unreadable) {
+            return fen;
+        }
     }
 
     private static Map<String, String> typed(Map<String, String> params, String prefix) {

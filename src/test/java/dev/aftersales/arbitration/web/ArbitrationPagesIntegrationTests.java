@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.arbitration.DecisionCommand;
 import dev.aftersales.arbitration.DecisionOutcome;
+import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
@@ -69,6 +70,8 @@ class ArbitrationPagesIntegrationTests {
     PaymentManagement payments;
     @Autowired
     MutableClock clock;
+    @Autowired
+    PolicyAdministration policy;
 
     World world;
     OrderDetails order;
@@ -131,6 +134,21 @@ class ArbitrationPagesIntegrationTests {
     }
 
     @Test
+    void theEvidenceRequestStartsWithThePolicysTimeToAnswer() throws Exception {
+        long id = escalated();
+        RequestPostProcessor me = as(agent);
+        mvc.perform(post("/agent/cases/" + id + "/take").with(me).with(csrf()));
+        policy.change("evidenceAnswer", "36h", "test");
+        try {
+            String page = mvc.perform(get("/agent/cases/" + id).with(me)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(page).containsPattern("id=\"ev-hours\"[^>]*value=\"36\"");
+        } finally {
+            policy.change("evidenceAnswer", "72h", "test");
+        }
+    }
+
+    @Test
     void anAgentTakesDecidesAndTheBuyerSeesTheDecisionAndTheRefund() throws Exception {
         long id = escalated();
         RequestPostProcessor me = as(agent);
@@ -178,6 +196,13 @@ class ArbitrationPagesIntegrationTests {
                         "the box was empty").with(buyer).with(csrf()))
                 .andExpect(redirectedUrl("/buyer/claims/" + id));
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
+        // the evidence was answered and nothing is decided yet: no "The platform" heading with nothing under it
+        for (RequestPostProcessor party : List.of(buyer, as(world.seller()))) {
+            String page = mvc.perform(get(party == buyer ? "/buyer/claims/" + id : "/seller/claims/" + id).with(party))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(dev.aftersales.support.PageText.emptyHeadings(dev.aftersales.support.PageText.parse(page)))
+                    .isEmpty();
+        }
 
         arbitration.decide(id, Fixtures.user(agent), null, DecisionCommand.of(DecisionOutcome.REJECT, null,
                 "the weight matches a complete parcel", "R-3.2"));

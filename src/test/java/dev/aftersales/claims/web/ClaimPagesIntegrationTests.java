@@ -41,6 +41,7 @@ import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
+import dev.aftersales.support.PageText;
 
 /** The claim pages as buyers and sellers use them: filing, answering, what each one sees and may download. */
 @AftersalesIntegrationTest
@@ -95,6 +96,41 @@ class ClaimPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/buyer/claims/*"))
                 .andReturn().getResponse().getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    org.jsoup.nodes.Document page(String url, CurrentUser viewer, Locale language) throws Exception {
+        return PageText.parse(mvc.perform(get(url).locale(language).header("Accept-Language", language.toLanguageTag())
+                .with(as(viewer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
+    void theBannerSaysYouToThePartyWhoseMoveItIsAndNamesThePartyToEveryoneElse() throws Exception {
+        long id = fileByPost();
+        String seller = "/seller/claims/" + id;
+        String buyer = "/buyer/claims/" + id;
+        assertThat(page(seller, world.sellerUser(), Locale.ENGLISH).select("#banner").text())
+                .startsWith("You must accept, propose something else or reject");
+        assertThat(page(buyer, world.buyerUser(), Locale.ENGLISH).select("#banner").text())
+                .startsWith("The seller must accept, propose something else or reject");
+        assertThat(page(seller, world.sellerUser(), Locale.SIMPLIFIED_CHINESE).select("#banner").text())
+                .startsWith("您 需同意");
+        assertThat(page(buyer, world.buyerUser(), Locale.SIMPLIFIED_CHINESE).select("#banner").text())
+                .startsWith("卖家 需同意");
+    }
+
+    @Test
+    void aSectionOfMovesShowsOnlyWithAMoveInIt() throws Exception {
+        long id = fileByPost();
+        claims.accept(id, world.sellerUser(), null);
+        assertThat(page("/seller/claims/" + id, world.sellerUser(), Locale.ENGLISH).select("#actions-heading").text())
+                .isEqualTo("What you can do now");
+        // once reshipped, the seller can only write: no "What you can do now" without a move under it
+        claims.reship(id, world.sellerUser(), null, dev.aftersales.shipping.Carrier.SF, Fixtures.trackingNumber());
+        org.jsoup.nodes.Document sellerPage = page("/seller/claims/" + id, world.sellerUser(), Locale.ENGLISH);
+        assertThat(sellerPage.select("#actions-heading")).isEmpty();
+        assertThat(PageText.emptyHeadings(sellerPage)).isEmpty();
+        org.jsoup.nodes.Document buyerPage = page("/buyer/claims/" + id, world.buyerUser(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(PageText.emptyHeadings(buyerPage)).isEmpty();
     }
 
     @Test

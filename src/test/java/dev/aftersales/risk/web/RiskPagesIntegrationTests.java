@@ -197,6 +197,42 @@ class RiskPagesIntegrationTests {
     }
 
     @Test
+    void theAdminReadsEverySettingByNameWithItsUnitAndEntersAmountsInYuan() throws Exception {
+        UserAccount admin = fixtures.account(Role.ADMIN, null);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(english(get("/admin/policy")).with(as(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("label[for=policy-trackingSupply]").text())
+                .isEqualTo("Seller supplies valid tracking after a missed ship-by time");
+        assertThat(page.select("label[for=policy-oversoldCompensationFen]").text())
+                .isEqualTo("Compensation for an oversold order");
+        assertThat(page.select("#deadlines-form").text()).doesNotContain("oversold-compensation-fen", "fen")
+                .contains("Paid to the buyer when a paid order is cancelled as oversold.");
+        assertThat(page.select("#policy-oversoldCompensationFen").val()).isEqualTo("10.00");
+        assertThat(page.select("#policy-oversoldCompensationFen").parents().first().text()).contains("¥");
+        assertThat(page.select("#risk-supervisionRatingTenths").parents().first().text())
+                .contains("tenths of a star");
+
+        try {
+            mvc.perform(post("/admin/policy/deadlines").param("policy.oversoldCompensationFen", "12.50")
+                    .with(as(admin)).with(csrf())).andExpect(redirectedUrl("/admin/policy"));
+            assertThat(policy.current().oversoldCompensationFen()).isEqualTo(1250);
+            org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(mvc.perform(english(
+                    post("/admin/policy/deadlines")).param("policy.oversoldCompensationFen", "12.345")
+                    .param("policy.lateShipmentCompensationFen", "2000").with(as(admin)).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(refused.select("#policy-oversoldCompensationFen-error").text())
+                    .isEqualTo("Enter an amount in yuan such as 20.00 (at most 2 decimals).");
+            assertThat(refused.select("#policy-lateShipmentCompensationFen-error").text())
+                    .isEqualTo("Enter an amount from ¥0.00 to ¥1000.00.");
+            assertThat(policy.current().oversoldCompensationFen()).isEqualTo(1250);
+            assertThat(refused.select("table.policy-changes tr[data-setting=oversoldCompensationFen]").first().text())
+                    .contains("¥10.00", "¥12.50");
+        } finally {
+            policy.change("oversoldCompensationFen", "1000", "test");
+        }
+    }
+
+    @Test
     void theAdminEditsDeadlinesAndThresholdsAndARefusedValueStaysInItsField() throws Exception {
         UserAccount admin = fixtures.account(Role.ADMIN, null);
         mvc.perform(english(get("/admin/policy")).with(as(admin))).andExpect(status().isOk())
