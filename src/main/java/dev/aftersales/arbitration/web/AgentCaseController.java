@@ -29,6 +29,7 @@ import dev.aftersales.claims.Party;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Amounts;
 
 /** The agent's workspace on one case: take or release it, ask for evidence, decide (or decide the appeal). */
 @Controller
@@ -112,6 +113,11 @@ class AgentCaseController {
             @Valid @ModelAttribute("decision") DecisionForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
         Money amount = ArbitrationPages.amount(form.amount());
+        // a typed amount that cannot be read is refused even where the outcome would not use it: the agent must
+        // not believe a value was taken that was not
+        if (!errors.hasFieldErrors("amount") && amount == null && !Amounts.blank(form.amount())) {
+            errors.rejectValue("amount", "arbitration.form.error.amountFormat");
+        }
         if (!errors.hasFieldErrors("amount") && form.outcome() == DecisionOutcome.PARTIAL_REFUND
                 && (amount == null || !amount.isPositive())) {
             errors.rejectValue("amount", "arbitration.form.error.amount");
@@ -128,7 +134,9 @@ class AgentCaseController {
             }
         }
         Money deduction = ArbitrationPages.amount(form.deduction());
-        if (penalty == PenaltyKind.DEPOSIT_DEDUCTION && (deduction == null || !deduction.isPositive())) {
+        if (!errors.hasFieldErrors("deduction") && deduction == null && !Amounts.blank(form.deduction())) {
+            errors.rejectValue("deduction", "arbitration.form.error.amountFormat");
+        } else if (penalty == PenaltyKind.DEPOSIT_DEDUCTION && (deduction == null || !deduction.isPositive())) {
             errors.rejectValue("deduction", "arbitration.form.error.deduction");
         }
         if (penalty != null && (form.penaltyReason() == null || form.penaltyReason().isBlank())) {

@@ -101,19 +101,19 @@ class SystemCasePagesIntegrationTests {
     @Test
     void withoutReasonOrUnitsTheFormComesBackWithTheErrorsByTheFields() throws Exception {
         mvc.perform(cancelForm(order.id()).param("units[" + Fixtures.lineId(order, "A") + "]", "1"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"reason-error\"")))
                 .andExpect(content().string(containsString("Choose or fill in a value.")));
         mvc.perform(cancelForm(order.id()).param("reason", "OUT_OF_STOCK"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("Enter the units to cancel.")));
         mvc.perform(cancelForm(order.id()).param("reason", "OUT_OF_STOCK")
                 .param("units[" + Fixtures.lineId(order, "A") + "]", "5"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("At most 2 units of Apple box can be cancelled.")));
         mvc.perform(cancelForm(order.id()).param("reason", "OUT_OF_STOCK").param("substituteSku", "NOPE")
                 .param("units[" + Fixtures.lineId(order, "A") + "]", "1"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("Choose a SKU of your shop&#39;s catalog.")));
         assertThat(claims.claimsOfOrder(order.id())).isEmpty();
     }

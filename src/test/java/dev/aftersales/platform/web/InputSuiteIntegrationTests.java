@@ -322,7 +322,7 @@ class InputSuiteIntegrationTests {
                                 "d-bearer-error"),
                         Field.of("penalty", Kind.ENUM, "d-penalty-error"), Field.of("points", Kind.INT,
                                 "d-points-error"),
-                        Field.of("deduction", Kind.AMOUNT, null), Field.text("penaltyReason", 1000,
+                        Field.of("deduction", Kind.AMOUNT, "d-deduction-error"), Field.text("penaltyReason", 1000,
                                 "d-penalty-reason-error"),
                         Field.text("flagReason", 1000, null), version),
                 false));

@@ -219,7 +219,7 @@ class RiskPagesIntegrationTests {
             org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(mvc.perform(english(
                     post("/admin/policy/deadlines")).param("policy.oversoldCompensationFen", "12.345")
                     .param("policy.lateShipmentCompensationFen", "2000").with(as(admin)).with(csrf()))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                    .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString());
             assertThat(refused.select("#policy-oversoldCompensationFen-error").text())
                     .isEqualTo("Enter an amount in yuan such as 20.00 (at most 2 decimals).");
             assertThat(refused.select("#policy-lateShipmentCompensationFen-error").text())
