@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import dev.aftersales.identity.AccountUserDetailsService;
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.identity.ApiKeyThrottle;
 import dev.aftersales.identity.LoginLocked;
 import dev.aftersales.identity.LoginThrottle;
 import dev.aftersales.identity.ThrottledAuthenticationProvider;
@@ -48,13 +49,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain integrationApi(HttpSecurity http, ApiClientManagement clients) throws Exception {
+    SecurityFilterChain integrationApi(HttpSecurity http, ApiClientManagement clients, ApiKeyThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(Customizer.withDefaults())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(clients), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("INTEGRATION"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,
@@ -113,7 +115,7 @@ class SecurityConfiguration {
                 + (exception instanceof LoginLocked ? "/login?locked" : "/login?error"));
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
+    static void problem(HttpServletResponse response, int status, String title, String detail)
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
