@@ -96,6 +96,8 @@ class SessionStoreIntegrationTests {
             assertThat(jdbc.queryForObject("select count(*) from claims where order_id = ?", Long.class, order.id()))
                     .as("one claim filed").isEqualTo(1);
             assertThat(locations).as("every click leads to the claim").containsOnly("/buyer/claims/" + claimId);
+            assertThat(jdbc.queryForObject("select count(*) from payment_movements where order_id = ?", Long.class,
+                    order.id())).as("a reshipment claim moves no money, however often it was posted").isZero();
 
             // the browser shows the answer to the last click: the claim, with the success message
             HttpResponse<String> landed = buyer.get(locations.get(locations.size() - 1));
