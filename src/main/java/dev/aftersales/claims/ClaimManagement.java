@@ -175,6 +175,16 @@ public class ClaimManagement {
                 }
             }
             throw race;
+        } catch (DuplicateClaim | ClaimNotAllowed refused) {
+            // the same form posted a moment earlier (a double click) may have filed the claim while this one checked
+            if (command.submissionKey() != null) {
+                Optional<Claim> filed = claims.findBySubmissionKey(command.submissionKey())
+                        .filter(claim -> claim.buyerId() == buyer.accountId());
+                if (filed.isPresent()) {
+                    return filed.get().id();
+                }
+            }
+            throw refused;
         }
     }
 

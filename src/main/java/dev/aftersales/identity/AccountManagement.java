@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -30,14 +31,16 @@ public class AccountManagement {
     private final CatalogManagement catalog;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AccountManagement(UserAccountRepository accounts, BuyerAddressRepository addresses, CatalogManagement catalog,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.addresses = addresses;
         this.catalog = catalog;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -99,19 +102,27 @@ public class AccountManagement {
         return addresses.findByBuyerIdOrderByFirstUsedAtAsc(buyerId);
     }
 
+    /** Disables the account; its open sessions end (see {@link AccountAccessChanged}). */
     public void disable(long accountId, long actingAdminId) {
         if (accountId == actingAdminId) {
             throw new IllegalArgumentException("An admin cannot disable their own account");
         }
-        account(accountId).disable();
+        UserAccount account = account(accountId);
+        account.disable();
+        events.publishEvent(new AccountAccessChanged(account.id(), account.username(),
+                AccountAccessChanged.Change.DISABLED));
     }
 
     public void enable(long accountId) {
         account(accountId).enable();
     }
 
+    /** Sets a new password; the sessions opened with the old one end (see {@link AccountAccessChanged}). */
     public void setPassword(long accountId, String password) {
-        account(accountId).changePassword(passwordEncoder.encode(password));
+        UserAccount account = account(accountId);
+        account.changePassword(passwordEncoder.encode(password));
+        events.publishEvent(new AccountAccessChanged(account.id(), account.username(),
+                AccountAccessChanged.Change.PASSWORD_CHANGED));
     }
 
     public void preferLanguage(long accountId, String languageTag) {

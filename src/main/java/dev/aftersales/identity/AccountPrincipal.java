@@ -2,11 +2,13 @@ package dev.aftersales.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.CurrentUserSource;
@@ -22,8 +24,9 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     AccountPrincipal(UserAccount account) {
         this.user = account.toCurrentUser();
-        // an account without a password (a buyer known only from the storefront) is treated as disabled
-        this.passwordHash = account.passwordHash() == null ? "" : account.passwordHash();
+        // an account without a password (a buyer known only from the storefront) is treated as disabled, and its
+        // sign-in costs the same hash comparison as any other (against a hash of a password nobody knows)
+        this.passwordHash = account.passwordHash() == null ? NoPassword.HASH : account.passwordHash();
         this.enabled = account.enabled() && account.passwordHash() != null;
     }
 
@@ -55,5 +58,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     @Override
     public void eraseCredentials() {
         this.passwordHash = null;
+    }
+
+    /** A bcrypt hash of a random password, made once: what an account without a password is compared with. */
+    private static final class NoPassword {
+
+        static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(UUID.randomUUID().toString());
     }
 }

@@ -78,9 +78,16 @@ public class InboxManagement {
     /** Marks the user's item read and answers the desk page it points to ({@code /inbox} when none). */
     public String open(CurrentUser me, long itemId) {
         markRead(me, itemId);
-        String link = jdbc.sql("select link from inbox_items where id = :id and recipient_id = :me")
-                .param("id", itemId).param("me", me.accountId()).query(String.class).optional().orElse(null);
-        return isLocalPath(link) ? link : "/inbox";
+        return link(me, itemId);
+    }
+
+    /** The desk page the user's item points to ({@code /inbox} when none), changing nothing. */
+    @Transactional(readOnly = true)
+    public String link(CurrentUser me, long itemId) {
+        var row = jdbc.sql("select link from inbox_items where id = :id and recipient_id = :me")
+                .param("id", itemId).param("me", me.accountId()).query((rs, n) -> new String[] { rs.getString(1) })
+                .optional().orElseThrow(() -> new NotFound("Inbox item", itemId));
+        return isLocalPath(row[0]) ? row[0] : "/inbox";
     }
 
     /** @return how many items were unread */

@@ -32,6 +32,13 @@ import dev.aftersales.shared.web.Formats;
  * ({@code FOR UPDATE SKIP LOCKED}) while it sends: a delivery being sent by another thread or node is skipped, and
  * one marked SENT is never sent again. A failure is recorded with the time of the next attempt (backoff doubling up
  * to a limit) for {@link NotificationRetrySweep}; after the last allowed attempt the delivery is marked FAILED.
+ * <p>
+ * <b>At least once.</b> The mail server accepting an email and the commit that marks it SENT cannot be one atomic
+ * step: a node that stops between the two leaves the delivery PENDING, and the retry sweep sends it again. An email
+ * (and a text message) is therefore delivered at least once, rarely twice, never lost while attempts remain. Every
+ * send of one notification carries the same {@code Message-ID} ({@code <notification-ITEM@DOMAIN>}, the inbox
+ * item's id and {@code aftersales.notifications.email.message-id-domain}), so mail systems and clients that
+ * recognise a repeated Message-ID show it once.
  */
 @Component
 class NotificationDispatcher {
@@ -78,12 +85,13 @@ class NotificationDispatcher {
     boolean send(long deliveryId) {
         Boolean sent = newTransaction.execute(tx -> {
             Optional<Pending> pending = jdbc.sql("""
-                    select d.id, d.channel, d.address, d.language, d.attempts, i.recipient_id, i.message_code,
-                           i.args, i.link
+                    select d.id, d.item_id, d.channel, d.address, d.language, d.attempts, i.recipient_id,
+                           i.message_code, i.args, i.link
                     from notification_deliveries d join inbox_items i on i.id = d.item_id
                     where d.id = :id and d.status = 'PENDING' for update of d skip locked""")
                     .param("id", deliveryId)
-                    .query((rs, n) -> new Pending(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                    .query((rs, n) -> new Pending(rs.getLong("id"), rs.getLong("item_id"),
+                            Channel.valueOf(rs.getString("channel")),
                             rs.getString("address"), Locale.forLanguageTag(rs.getString("language")),
                             rs.getInt("attempts"), rs.getLong("recipient_id"), rs.getString("message_code"),
                             Arrays.asList((String[]) rs.getArray("args").getArray()), rs.getString("link")))
@@ -129,6 +137,8 @@ class NotificationDispatcher {
                 delivery.language()));
         mail.setText(messages.getMessage("notifications.email.body", new Object[] { name, text, link },
                 delivery.language()), false);
+        // the same for every send of this notification (kept by the sender instead of a new random one)
+        message.setHeader("Message-ID", messageId(delivery.itemId()));
         sender.send(message);
     }
 
@@ -165,7 +175,12 @@ class NotificationDispatcher {
     record Due(long deliveryId, Instant nextAttemptAt) {
     }
 
-    private record Pending(long id, Channel channel, String address, Locale language, int attempts, long recipientId,
-            String code, List<String> args, String link) {
+    /** The Message-ID every email of this inbox item carries. */
+    String messageId(long itemId) {
+        return "<notification-" + itemId + "@" + settings.getEmail().getMessageIdDomain() + ">";
+    }
+
+    private record Pending(long id, long itemId, Channel channel, String address, Locale language, int attempts,
+            long recipientId, String code, List<String> args, String link) {
     }
 }

@@ -48,6 +48,8 @@ public class NotificationSettings {
         /** Off by default: the inbox then says that this installation sends no email. */
         private boolean enabled;
         private String from = "aftersales@localhost";
+        /** The right-hand part of the stable Message-ID of every email ({@code <notification-123@aftersales>}). */
+        private String messageIdDomain = "aftersales";
 
         public boolean isEnabled() {
             return enabled;
@@ -63,6 +65,17 @@ public class NotificationSettings {
 
         public void setFrom(String from) {
             this.from = from;
+        }
+
+        public String getMessageIdDomain() {
+            return messageIdDomain;
+        }
+
+        public void setMessageIdDomain(String messageIdDomain) {
+            if (messageIdDomain == null || !messageIdDomain.matches("[A-Za-z0-9.-]+")) {
+                throw new IllegalArgumentException("A Message-ID domain is letters, digits, dots and hyphens");
+            }
+            this.messageIdDomain = messageIdDomain;
         }
     }
 

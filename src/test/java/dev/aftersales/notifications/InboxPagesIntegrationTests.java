@@ -37,7 +37,7 @@ import dev.aftersales.support.MutableClock;
 @AftersalesIntegrationTest
 class InboxPagesIntegrationTests {
 
-    private static final Pattern ITEM_LINK = Pattern.compile("href=\"/inbox/(\\d+)\"");
+    private static final Pattern ITEM_LINK = Pattern.compile("action=\"/inbox/(\\d+)/open\"");
 
     @Autowired
     MockMvc mvc;
@@ -88,7 +88,7 @@ class InboxPagesIntegrationTests {
         assertThat(page("/seller/orders", seller)).contains(">Inbox (1)</a>");
         String inbox = page("/inbox", seller);
         long itemId = onlyItemId(inbox);
-        assertThat(inbox).containsPattern("class=\"text-break inbox-text fw-bold\"[^>]*>New claim " + claimNumber
+        assertThat(inbox).containsPattern("class=\"[^\"]*inbox-text[^\"]*fw-bold\"[^>]*>New claim " + claimNumber
                 + " \\(Missing item\\): Waiting for the seller\\. Answer due by ")
                 .contains("Mark read").contains("Mark all read")
                 .doesNotContain("Email is off in this installation");
@@ -98,14 +98,27 @@ class InboxPagesIntegrationTests {
 
         String after = page("/inbox", seller);
         assertThat(after).contains(">Inbox (0)</a>").contains("Message marked read.")
-                .containsPattern("inbox-text fw-normal[^>]*>New claim " + claimNumber).doesNotContain("Mark all read");
+                .containsPattern("inbox-text[^\"]*fw-normal\"[^>]*>New claim " + claimNumber)
+                .doesNotContain("Mark all read");
     }
 
     @Test
     void followingAnItemOpensItsPageAndMarksItRead() throws Exception {
         long itemId = onlyItemId(page("/inbox", seller));
-        mvc.perform(get("/inbox/" + itemId).with(seller)).andExpect(redirectedUrl("/seller/claims/" + claimId));
+        mvc.perform(post("/inbox/" + itemId + "/open").with(seller).with(csrf()))
+                .andExpect(redirectedUrl("/seller/claims/" + claimId));
         assertThat(page("/seller/claims/" + claimId, seller)).contains(">Inbox (0)</a>");
+    }
+
+    @Test
+    void aGetOfAnItemLeadsToItsPageAndChangesNothing() throws Exception {
+        long itemId = onlyItemId(page("/inbox", seller));
+        mvc.perform(get("/inbox/" + itemId).with(seller)).andExpect(redirectedUrl("/seller/claims/" + claimId));
+        assertThat(page("/seller/claims/" + claimId, seller)).as("still unread").contains(">Inbox (1)</a>");
+        assertThat(page("/inbox", seller)).containsPattern("inbox-text[^\"]*fw-bold\"[^>]*>New claim " + claimNumber);
+        // opening is a form, refused without its token
+        mvc.perform(post("/inbox/" + itemId + "/open").with(seller)).andExpect(status().isForbidden());
+        assertThat(page("/inbox", seller)).contains(">Inbox (1)</a>");
     }
 
     @Test
@@ -123,8 +136,10 @@ class InboxPagesIntegrationTests {
 
         mvc.perform(post("/inbox/" + itemId + "/read").with(buyer).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(get("/inbox/" + itemId).with(otherSeller)).andExpect(status().isNotFound());
+        mvc.perform(post("/inbox/" + itemId + "/open").with(otherSeller).with(csrf()))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/inbox/" + itemId + "/read").with(seller)).andExpect(status().isForbidden());
-        assertThat(page("/inbox", otherSeller)).doesNotContain("/inbox/" + itemId + "\"")
+        assertThat(page("/inbox", otherSeller)).doesNotContain("/inbox/" + itemId + "/")
                 .contains("No messages yet.");
 
         assertThat(page("/inbox", seller)).contains(">Inbox (1)</a>").contains("inbox-text fw-bold");

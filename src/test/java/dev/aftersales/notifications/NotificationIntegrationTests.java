@@ -315,6 +315,30 @@ class NotificationIntegrationTests {
     }
 
     @Test
+    void anEmailSentAgainAfterALostCommitCarriesTheSameMessageId() throws Exception {
+        String address = Fixtures.unique("again") + "@buyer.example";
+        UserAccount buyer = accounts.create(new NewAccount(Fixtures.unique("buyer"), Fixtures.PASSWORD, Role.BUYER,
+                "Again Buyer", address, null, null, Fixtures.unique("ext")));
+        transaction.executeWithoutResult(tx -> events.publishEvent(new NoticeRequested(
+                "test-again:" + UUID.randomUUID(), buyer.id(), null, "notifications.payment.refund",
+                List.of("¥2.00", "#T-AGAIN"), "/buyer/orders", null, clock.instant())));
+        assertThat(mailTo(address)).hasSize(1);
+        long itemId = itemsOf(buyer, Locale.ENGLISH).get(0).id();
+
+        // the node stopped after the mail server accepted the email and before its SENT was committed
+        jdbc.sql("""
+                update notification_deliveries set status = 'PENDING', next_attempt_at = :now, sent_at = null
+                where item_id = :item and channel = 'EMAIL'""").param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("item", itemId).update();
+        assertThat(retrySweep.retryDue()).isGreaterThanOrEqualTo(1);
+
+        List<MimeMessage> sent = mailTo(address);
+        assertThat(sent).as("sent at least once: here twice").hasSize(2);
+        assertThat(sent.get(0).getMessageID()).isEqualTo("<notification-" + itemId + "@aftersales>")
+                .isEqualTo(sent.get(1).getMessageID());
+    }
+
+    @Test
     void sweepsOnSeveralNodesAtOnceSendAPendingEmailOnce() throws Exception {
         String address = Fixtures.unique("nodes") + "@buyer.example";
         UserAccount buyer = accounts.create(new NewAccount(Fixtures.unique("buyer"), Fixtures.PASSWORD, Role.BUYER,

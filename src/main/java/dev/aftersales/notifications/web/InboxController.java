@@ -35,8 +35,14 @@ class InboxController {
         return "inbox/list";
     }
 
-    /** Follows an item's link and marks it read on the way. */
+    /** The page an item concerns. Following it changes nothing: opening from the inbox posts (see below). */
     @GetMapping("/inbox/{id}")
+    String follow(CurrentUser me, @PathVariable long id) {
+        return "redirect:" + inbox.link(me, id);
+    }
+
+    /** Opens an item from the inbox (a small form): marks it read and goes to the page it concerns. */
+    @PostMapping("/inbox/{id}/open")
     String open(CurrentUser me, @PathVariable long id) {
         return "redirect:" + inbox.open(me, id);
     }

@@ -1,7 +1,9 @@
 package dev.aftersales.platform.config;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,16 +17,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.aftersales.identity.ApiClient;
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.identity.ApiKeyThrottle;
 
-/** Authenticates integration clients by the {@code X-Api-Key} header. No key or a wrong key stays anonymous (401). */
+/**
+ * Authenticates integration clients by the {@code X-Api-Key} header. No key or a wrong key stays anonymous (401).
+ * A client address that sent too many wrong keys is answered 429 with {@code Retry-After} for a while, without its
+ * key being looked at (see {@link ApiKeyThrottle}).
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
     private final ApiClientManagement clients;
+    private final ApiKeyThrottle throttle;
 
-    ApiKeyAuthenticationFilter(ApiClientManagement clients) {
+    ApiKeyAuthenticationFilter(ApiClientManagement clients, ApiKeyThrottle throttle) {
         this.clients = clients;
+        this.throttle = throttle;
     }
 
     @Override
@@ -32,11 +41,23 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key != null) {
-            clients.authenticate(key).ifPresent(client -> {
+            String address = request.getRemoteAddr();
+            Optional<Duration> blocked = throttle.blockedFor(address);
+            if (blocked.isPresent()) {
+                long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                SecurityConfiguration.problem(response, 429, "Too Many Requests",
+                        "Too many wrong API keys from this address; try again in " + seconds + " s");
+                return;
+            }
+            Optional<ApiClient> client = clients.authenticate(key);
+            if (client.isPresent()) {
                 var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new ApiClientAuthentication(client));
+                context.setAuthentication(new ApiClientAuthentication(client.get()));
                 SecurityContextHolder.setContext(context);
-            });
+            } else {
+                throttle.failed(address);
+            }
         }
         chain.doFilter(request, response);
     }

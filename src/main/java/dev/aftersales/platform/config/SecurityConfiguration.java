@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import dev.aftersales.identity.AccountUserDetailsService;
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.identity.ApiKeyThrottle;
 import dev.aftersales.identity.LoginLocked;
 import dev.aftersales.identity.LoginThrottle;
 import dev.aftersales.identity.ThrottledAuthenticationProvider;
@@ -40,22 +40,22 @@ class SecurityConfiguration {
     @Bean
     AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
             LoginThrottle throttle) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(passwordEncoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        ProviderManager manager = new ProviderManager(
+                ThrottledAuthenticationProvider.forAccounts(users, passwordEncoder, throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain integrationApi(HttpSecurity http, ApiClientManagement clients) throws Exception {
+    SecurityFilterChain integrationApi(HttpSecurity http, ApiClientManagement clients, ApiKeyThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(Customizer.withDefaults())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(clients), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("INTEGRATION"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,
@@ -119,7 +119,7 @@ class SecurityConfiguration {
         };
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
+    static void problem(HttpServletResponse response, int status, String title, String detail)
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -357,6 +357,7 @@ class InputSuiteIntegrationTests {
         // everyone
         all.add(move("/inbox/{id}/read", "buyer", () -> Long.MAX_VALUE, Map.of("page", "1"),
                 List.of(Field.of("page", Kind.INT, null))));
+        all.add(move("/inbox/{id}/open", "buyer", () -> Long.MAX_VALUE, Map.of(), List.of()));
         all.add(new Endpoint("/inbox/read-all", "POST", "buyer", () -> "/inbox/read-all", Map.of(), List.of(), false));
         // lists: page numbers, filters and searches
         for (String list : List.of("/buyer/orders", "/buyer/claims")) {
