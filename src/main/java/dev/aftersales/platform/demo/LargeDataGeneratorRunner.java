@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code --aftersales.generate.orders=N} on the command line: after start-up (and the demo data, if any), writes N
- * generated orders with {@link LargeDataGenerator}, logging progress, then stops the application unless
- * {@code --aftersales.generate.exit=false}. See docs/demo-data.md#large-data.
+ * generated orders with their claims with {@link LargeDataGenerator}, logging progress, scores the generated buyers,
+ * then stops the application unless {@code --aftersales.generate.exit=false}. With
+ * {@code --aftersales.generate.accounts=true} the generated buyer, seller and agents can sign in (password
+ * {@code demo}). See docs/demo-data.md#large-data.
  */
 @Component
 @ConditionalOnProperty("aftersales.generate.orders")
@@ -40,17 +42,23 @@ class LargeDataGeneratorRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         long orders = environment.getRequiredProperty("aftersales.generate.orders", Long.class);
+        boolean accounts = environment.getProperty("aftersales.generate.accounts", Boolean.class, false);
         Instant started = Instant.now();
-        log.info("Generating {} orders with lines, parcels and scans", orders);
-        LargeDataGenerator.Range range = generator.generate(orders, done -> {
+        log.info("Generating {} orders with lines, parcels, scans and claims{}", orders,
+                accounts ? "; gen-buyer, gen-seller, gen-agent and gen-agent2 can sign in" : "");
+        LargeDataGenerator.Range range = generator.generate(orders, accounts, done -> {
             Duration elapsed = Duration.between(started, Instant.now());
             double perSecond = done * 1000.0 / Math.max(1, elapsed.toMillis());
             long remaining = (long) ((orders - done) / Math.max(1, perSecond));
             log.info("Generated {} of {} orders ({}%), {} orders/s, about {} s to go", done, orders,
                     done * 100 / orders, Math.round(perSecond), remaining);
         });
-        log.info("Generated orders {} to {} in {} s", LargeDataGenerator.Range.orderNumber(range.from()),
-                LargeDataGenerator.Range.orderNumber(range.to()), Duration.between(started, Instant.now()).toSeconds());
+        log.info("Generated orders {} to {} in {} s; scoring the generated buyers",
+                LargeDataGenerator.Range.orderNumber(range.from()), LargeDataGenerator.Range.orderNumber(range.to()),
+                Duration.between(started, Instant.now()).toSeconds());
+        int scored = generator.scoreBuyers(done -> log.info("Scored {} buyers", done));
+        log.info("Scored {} buyers; done in {} s: {}", scored, Duration.between(started, Instant.now()).toSeconds(),
+                generator.counts(range));
         if (environment.getProperty("aftersales.generate.exit", Boolean.class, true)) {
             System.exit(SpringApplication.exit(context, () -> 0));
         }
