@@ -125,14 +125,14 @@ class SweepDrainIntegrationTests {
 
     @Test
     void oneRunOpensANoTrackingCaseForEveryLateOrderBatchAfterBatch() {
-        // more than the 200 a run used to take, in batches of 40
-        List<OrderDetails> late = paidOrders(210);
-        settings.setBatchSize(40);
+        // many batches in one run (a run used to take one fixed batch and stop)
+        List<OrderDetails> late = paidOrders(30);
+        settings.setBatchSize(4);
         clock.advance(Duration.ofHours(49));
 
         int opened = shipBy.runDue();
 
-        assertThat(opened).isGreaterThanOrEqualTo(210);
+        assertThat(opened).isGreaterThanOrEqualTo(30);
         assertThat(late).allSatisfy(o -> assertThat(noTrackingCases(o)).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.AWAITING_TRACKING)));
         assertThat(shipBy.runDue()).as("nothing is left for the next run").isZero();
@@ -203,18 +203,18 @@ class SweepDrainIntegrationTests {
 
     @Test
     void oneRunFlagsEveryScanlessParcelAndNoticesEveryStallBatchAfterBatch() {
-        // more than the 200 a run used to take, in batches of 60
-        List<OrderDetails> shipped = paidOrders(205);
+        // many batches in one run (a run used to take one fixed batch and stop)
+        List<OrderDetails> shipped = paidOrders(30);
         shipped.forEach(fixtures::ship);
-        settings.setBatchSize(60);
+        settings.setBatchSize(4);
         clock.advance(Duration.ofHours(25));
 
-        assertThat(tracking.flagScanless()).isGreaterThanOrEqualTo(205);
+        assertThat(tracking.flagScanless()).isGreaterThanOrEqualTo(30);
         assertThat(shipped).allSatisfy(o -> assertThat(tracking.flagsOf(o.id())).hasSize(1));
         assertThat(tracking.flagScanless()).isZero();
 
         clock.advance(Duration.ofHours(48));
-        assertThat(tracking.noticeStalls()).isGreaterThanOrEqualTo(205);
+        assertThat(tracking.noticeStalls()).isGreaterThanOrEqualTo(30);
         assertThat(shipped).allSatisfy(o -> assertThat(tracking.stallsOf(o.id())).hasSize(1));
         assertThat(tracking.noticeStalls()).isZero();
     }
