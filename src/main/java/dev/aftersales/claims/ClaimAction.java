@@ -1,7 +1,7 @@
 package dev.aftersales.claims;
 
 /** The moves a page may offer; the POST asks the claim again. */
-public enum ClaimAction {
+enum ClaimAction {
     ACCEPT, PROPOSE, REJECT, RESHIP, CONFIRM_RETURN, ACCEPT_PROPOSAL, REJECT_PROPOSAL, SHIP_RETURN, CONFIRM_RECEIVED,
     WITHDRAW, ESCALATE, MESSAGE,
     /** NO_TRACKING: the seller enters a valid tracking number. */

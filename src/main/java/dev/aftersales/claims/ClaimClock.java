@@ -8,7 +8,7 @@ import dev.aftersales.catalog.ShopPolicy;
  * The durations a claim's clocks run for, from the shop's policy (docs/rules.md#deadlines): the platform defaults,
  * stricter where the shop promised more.
  */
-public record ClaimClock(Duration sellerFirstResponse, Duration buyerAnswer, Duration buyerReturnShipment,
+record ClaimClock(Duration sellerFirstResponse, Duration buyerAnswer, Duration buyerReturnShipment,
         Duration sellerReturnConfirmation, Duration sellerReshipment, Duration evidenceAnswer,
         Duration agentDecision, Duration appealWindow, Duration parcelDelivery, Duration buyerChoice,
         Duration refundPayout) {

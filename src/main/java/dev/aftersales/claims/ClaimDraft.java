@@ -9,7 +9,7 @@ import dev.aftersales.shared.Money;
  *
  * @param submissionKey the form's one-time key: the same key twice files one claim
  */
-public record ClaimDraft(String claimNumber, long orderId, String orderNumber, long shopId, long buyerId,
+record ClaimDraft(String claimNumber, long orderId, String orderNumber, long shopId, long buyerId,
         ClaimType type, ClaimReason reason, Remedy remedy, String description, Money requestedAmount,
         List<Line> lines, WeightVerdict weightVerdict, String submissionKey) {
 

@@ -9,7 +9,7 @@ import dev.aftersales.shared.Money;
  * Something a transition needs done outside the claim, in the same transaction: the service applies it (a refund
  * is recorded in the ledger together with the claim's new state, or not at all).
  */
-public sealed interface ClaimEffect {
+sealed interface ClaimEffect {
 
     /**
      * Refund the buyer.

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "claim_lines")
-public class ClaimLine {
+class ClaimLine {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 /** A message on a claim: plain text as written (shown escaped, line breaks kept). Never edited or deleted. */
 @Entity
 @Table(name = "claim_messages")
-public class ClaimMessage {
+class ClaimMessage {
 
     public static final int MAX_LENGTH = 2000;
 

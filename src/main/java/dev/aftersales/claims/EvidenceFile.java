@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "claim_evidence")
-public class EvidenceFile {
+class EvidenceFile {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,7 +1,7 @@
 package dev.aftersales.claims;
 
 /** Why a file was attached. */
-public enum EvidencePurpose {
+enum EvidencePurpose {
     /** With the claim as filed. */
     CLAIM,
     /** With a message. */

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ShopIncidentRecorded}.
  */
 @Service
-public class ShopIncidents {
+class ShopIncidents {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;

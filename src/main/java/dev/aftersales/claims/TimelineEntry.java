@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "claim_timeline")
-public class TimelineEntry {
+class TimelineEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
