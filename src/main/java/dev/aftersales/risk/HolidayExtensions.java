@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.aftersales.catalog.PolicyAdministration;
+import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.DueTimeExtension;
 import dev.aftersales.claims.Party;
@@ -78,7 +78,7 @@ public class HolidayExtensions {
     /**
      * Applies the extension once.
      *
-     * @throws PolicyAdministration.Rejected for an invalid request (the field is named)
+     * @throws SettingsStore.Rejected for an invalid request (the field is named)
      */
     @Transactional
     public Result apply(Request r, String adminName) {
@@ -126,31 +126,31 @@ public class HolidayExtensions {
 
     private static void validate(Request r) {
         if (r.id() == null || r.id().isBlank() || r.id().length() > 64) {
-            throw new PolicyAdministration.Rejected("id", "risk.extension.error.id");
+            throw new SettingsStore.Rejected("id", "risk.extension.error.id");
         }
         if (r.target() == null) {
-            throw new PolicyAdministration.Rejected("target", "risk.extension.error.target");
+            throw new SettingsStore.Rejected("target", "risk.extension.error.target");
         }
         if (r.hours() < 1 || r.hours() > MAX_HOURS) {
-            throw new PolicyAdministration.Rejected("hours", "risk.extension.error.hours", 1, MAX_HOURS);
+            throw new SettingsStore.Rejected("hours", "risk.extension.error.hours", 1, MAX_HOURS);
         }
         if (r.from() == null) {
-            throw new PolicyAdministration.Rejected("from", "risk.extension.error.date");
+            throw new SettingsStore.Rejected("from", "risk.extension.error.date");
         }
         if (r.to() == null) {
-            throw new PolicyAdministration.Rejected("to", "risk.extension.error.date");
+            throw new SettingsStore.Rejected("to", "risk.extension.error.date");
         }
         if (!r.to().isAfter(r.from()) || Duration.between(r.from(), r.to()).compareTo(MAX_RANGE) > 0) {
-            throw new PolicyAdministration.Rejected("to", "risk.extension.error.range");
+            throw new SettingsStore.Rejected("to", "risk.extension.error.range");
         }
         if (r.reason() == null || r.reason().isBlank() || r.reason().length() > 500) {
-            throw new PolicyAdministration.Rejected("reason", "risk.extension.error.reason");
+            throw new SettingsStore.Rejected("reason", "risk.extension.error.reason");
         }
         if (r.target() == Target.SHIP_BY && (r.status() != null || r.party() != null)) {
-            throw new PolicyAdministration.Rejected("status", "risk.extension.error.shipByFilter");
+            throw new SettingsStore.Rejected("status", "risk.extension.error.shipByFilter");
         }
         if (r.status() != null && !r.status().isOpen()) {
-            throw new PolicyAdministration.Rejected("status", "risk.extension.error.status");
+            throw new SettingsStore.Rejected("status", "risk.extension.error.status");
         }
     }
 

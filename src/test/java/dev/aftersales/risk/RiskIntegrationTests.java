@@ -22,6 +22,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.arbitration.AgentDecided;
 import dev.aftersales.arbitration.BuyerFlaggedForAbuse;
 import dev.aftersales.arbitration.DecisionOutcome;
@@ -282,14 +283,14 @@ class RiskIntegrationTests {
 
         assertThat(views.detail(before, world.buyerUser()).dueAt()).isEqualTo(filedBefore.plus(Duration.ofHours(48)));
         assertThat(views.detail(after, other.buyerUser()).dueAt()).isEqualTo(filedAfter.plus(Duration.ofHours(24)));
-        PolicyAdministration.Change change = policy.changes(1).get(0);
+        SettingsStore.Change change = policy.changes(1).get(0);
         assertThat(change.name()).isEqualTo("sellerFirstResponse");
         assertThat(change.oldValue()).isEqualTo("48h");
         assertThat(change.newValue()).isEqualTo("24h");
         assertThat(change.changedBy()).isEqualTo("admin-x");
         assertThat(policy.change("sellerFirstResponse", "24h", "admin-x")).as("same value again").isFalse();
         assertThatThrownBy(() -> policy.change("sellerFirstResponse", "soon", "admin-x"))
-                .isInstanceOf(PolicyAdministration.Rejected.class);
+                .isInstanceOf(SettingsStore.Rejected.class);
     }
 
     @Test
@@ -368,7 +369,7 @@ class RiskIntegrationTests {
                 HolidayExtensions.Target.CLAIMS, null, null, 24, Instant.parse("2031-02-12T00:00:00Z"),
                 Instant.parse("2031-02-11T00:00:00Z"), "oops");
         assertThatThrownBy(() -> extensions.apply(backwards, "admin"))
-                .isInstanceOfSatisfying(PolicyAdministration.Rejected.class, e -> assertThat(e.field()).isEqualTo("to"));
+                .isInstanceOfSatisfying(SettingsStore.Rejected.class, e -> assertThat(e.field()).isEqualTo("to"));
         assertThat(extensions.applied(50)).extracting(HolidayExtensions.Applied::id).doesNotContain(backwards.id());
     }
 

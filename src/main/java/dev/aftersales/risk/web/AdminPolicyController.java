@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.catalog.PolicyDefaults;
 import dev.aftersales.claims.ClaimStatus;
@@ -86,7 +87,7 @@ class AdminPolicyController {
                 if (policy.change(entry.name(), stored(entry, value), me.username())) {
                     changed++;
                 }
-            } catch (PolicyAdministration.Rejected e) {
+            } catch (SettingsStore.Rejected e) {
                 errors.put(entry.name(), new FieldError(e.messageKey(), e.args()));
             }
         }
@@ -115,7 +116,7 @@ class AdminPolicyController {
                 if (thresholds.change(entry.name(), stored(entry, value), me.username())) {
                     changed++;
                 }
-            } catch (PolicyAdministration.Rejected e) {
+            } catch (SettingsStore.Rejected e) {
                 errors.put(entry.name(), new FieldError(e.messageKey(), e.args()));
             }
         }
@@ -151,7 +152,7 @@ class AdminPolicyController {
                         result.alreadyApplied() ? "risk.extension.already" : "risk.extension.applied");
                 redirect.addFlashAttribute("flashSuccessArgs", new Object[] { result.extended() });
                 return "redirect:/admin/policy#extensions";
-            } catch (PolicyAdministration.Rejected e) {
+            } catch (SettingsStore.Rejected e) {
                 errors.put(e.field(), new FieldError(e.messageKey(), e.args()));
             }
         }
@@ -191,7 +192,7 @@ class AdminPolicyController {
      * The text to store for a typed value: amounts are typed in yuan ("20.00") and kept in fen; other values as
      * typed.
      *
-     * @throws PolicyAdministration.Rejected when an amount is not yuan with at most two decimals
+     * @throws SettingsStore.Rejected when an amount is not yuan with at most two decimals
      */
     private static String stored(RecordSettings.Entry entry, String typed) {
         if (entry.kind() != RecordSettings.Kind.MONEY) {
@@ -200,7 +201,7 @@ class AdminPolicyController {
         try {
             return String.valueOf(Money.parse(typed, Money.CNY).minor());
         } catch (RuntimeException e) {
-            throw new PolicyAdministration.Rejected(entry.name(), "risk.policy.error.money");
+            throw new SettingsStore.Rejected(entry.name(), "risk.policy.error.money");
         }
     }
 
@@ -213,14 +214,14 @@ class AdminPolicyController {
     }
 
     /** Recorded changes with amounts in yuan. */
-    private List<PolicyAdministration.Change> shown(List<PolicyAdministration.Change> changes,
+    private List<SettingsStore.Change> shown(List<SettingsStore.Change> changes,
             Class<? extends Record> settings) {
         return changes.stream().map(c -> {
             Class<?> type = RecordSettings.typeOf(settings, c.name());
             if (type == null || RecordSettings.kindOf(c.name(), type) != RecordSettings.Kind.MONEY) {
                 return c;
             }
-            return new PolicyAdministration.Change(c.name(), yuan(c.oldValue()), yuan(c.newValue()), c.changedBy(),
+            return new SettingsStore.Change(c.name(), yuan(c.oldValue()), yuan(c.newValue()), c.changedBy(),
                     c.changedAt());
         }).toList();
     }
