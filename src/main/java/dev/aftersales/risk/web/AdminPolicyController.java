@@ -75,45 +75,38 @@ class AdminPolicyController {
     @PostMapping("/deadlines")
     String deadlines(CurrentUser me, @RequestParam Map<String, String> params, Model model,
             RedirectAttributes redirect) {
-        Map<String, String> typed = typed(params, DEADLINE_PREFIX);
-        Map<String, FieldError> errors = new LinkedHashMap<>();
-        int changed = 0;
-        for (RecordSettings.Entry entry : policy.entries()) {
-            String value = typed.get(entry.name());
-            if (value == null) {
-                continue;
-            }
-            try {
-                if (policy.change(entry.name(), stored(entry, value), me.username())) {
-                    changed++;
-                }
-            } catch (SettingsStore.Rejected e) {
-                errors.put(entry.name(), new FieldError(e.messageKey(), e.args()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            model.addAttribute("flashError", "risk.policy.partlySaved");
-            model.addAttribute("flashErrorArgs", new Object[] { changed });
-            return page(model, typed, errors, Map.of(), Map.of(), ExtensionForm.fresh());
-        }
-        redirect.addFlashAttribute("flashSuccess", "risk.policy.saved");
-        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { changed });
-        return "redirect:/admin/policy";
+        return save(me, typed(params, DEADLINE_PREFIX), policy.entries(), policy::change, true, model, redirect);
     }
 
     @PostMapping("/thresholds")
     String thresholds(CurrentUser me, @RequestParam Map<String, String> params, Model model,
             RedirectAttributes redirect) {
-        Map<String, String> typed = typed(params, THRESHOLD_PREFIX);
+        return save(me, typed(params, THRESHOLD_PREFIX), thresholds.entries(), thresholds::change, false, model,
+                redirect);
+    }
+
+    /** Changes one setting; whether it changed (a {@link SettingsStore} owner's {@code change}). */
+    @FunctionalInterface
+    private interface SettingChange {
+
+        boolean change(String name, String text, String changedBy);
+    }
+
+    /**
+     * Saves every typed value of one list (the deadlines or the thresholds); a refused one stays in its field with
+     * its reason, the others are saved.
+     */
+    private String save(CurrentUser me, Map<String, String> typed, List<RecordSettings.Entry> entries,
+            SettingChange change, boolean deadlines, Model model, RedirectAttributes redirect) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         int changed = 0;
-        for (RecordSettings.Entry entry : thresholds.entries()) {
+        for (RecordSettings.Entry entry : entries) {
             String value = typed.get(entry.name());
             if (value == null) {
                 continue;
             }
             try {
-                if (thresholds.change(entry.name(), stored(entry, value), me.username())) {
+                if (change.change(entry.name(), stored(entry, value), me.username())) {
                     changed++;
                 }
             } catch (SettingsStore.Rejected e) {
@@ -123,11 +116,12 @@ class AdminPolicyController {
         if (!errors.isEmpty()) {
             model.addAttribute("flashError", "risk.policy.partlySaved");
             model.addAttribute("flashErrorArgs", new Object[] { changed });
-            return page(model, Map.of(), Map.of(), typed, errors, ExtensionForm.fresh());
+            return deadlines ? page(model, typed, errors, Map.of(), Map.of(), ExtensionForm.fresh())
+                    : page(model, Map.of(), Map.of(), typed, errors, ExtensionForm.fresh());
         }
         redirect.addFlashAttribute("flashSuccess", "risk.policy.saved");
         redirect.addFlashAttribute("flashSuccessArgs", new Object[] { changed });
-        return "redirect:/admin/policy#thresholds";
+        return deadlines ? "redirect:/admin/policy" : "redirect:/admin/policy#thresholds";
     }
 
     @PostMapping("/extensions")
