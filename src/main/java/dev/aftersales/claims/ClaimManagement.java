@@ -92,12 +92,12 @@ public class ClaimManagement {
         OrderDetails order = ownOrder(orderId, buyer);
         OrderFacts facts = facts(order);
         Availability availability = policyFor(type).check(facts);
-        Map<Long, Object[]> openOnLines = openClaimsOnLines(orderId, type);
+        Map<Long, ClaimRepository.OpenClaim> openOnLines = claims.openClaimsByLine(orderId, type);
         List<ClaimForm.LineChoice> lines = order.lines().stream().map(l -> {
-            Object[] open = openOnLines.get(l.id());
+            ClaimRepository.OpenClaim open = openOnLines.get(l.id());
             return new ClaimForm.LineChoice(l.id(), l.sku(), l.title(), l.quantity(),
                     facts.claimableUnits().getOrDefault(l.id(), 0), l.paidPerUnit(), l.paid(),
-                    open == null ? null : ((Number) open[0]).longValue(), open == null ? null : (String) open[1],
+                    open == null ? null : open.claimId(), open == null ? null : open.claimNumber(),
                     facts.returnable().getOrDefault(l.id(), true));
         }).toList();
         ShopPolicy policy = facts.policy();
@@ -115,10 +115,7 @@ public class ClaimManagement {
 
     OrderFacts facts(OrderDetails order) {
         List<ShipmentView> parcels = shipping.shipmentsOf(order.id());
-        Map<Long, Integer> claimed = new HashMap<>();
-        for (Object[] row : claims.claimedUnits(order.id())) {
-            claimed.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
-        }
+        Map<Long, Integer> claimed = claims.claimedUnitsByLine(order.id());
         Map<Long, Integer> refunded = payments.refundedUnits(order.id());
         Map<Long, Integer> claimable = new HashMap<>();
         for (OrderDetails.Line line : order.lines()) {
@@ -135,16 +132,6 @@ public class ClaimManagement {
                         .returnable()));
         return new OrderFacts(order, parcels, catalog.policyFor(order.shopId()), clock.instant(), claimable,
                 returnable);
-    }
-
-    private Map<Long, Object[]> openClaimsOnLines(long orderId, ClaimType type) {
-        Map<Long, Object[]> open = new HashMap<>();
-        for (Object[] row : claims.openClaimsOnLines(orderId)) {
-            if (type.name().equals(row[1])) {
-                open.put(((Number) row[0]).longValue(), new Object[] { row[2], row[3] });
-            }
-        }
-        return open;
     }
 
     // ------------------------------------------------------------------------------------------ filing
@@ -167,11 +154,10 @@ public class ClaimManagement {
                     return first.get().id();
                 }
             }
-            Map<Long, Object[]> open = openClaimsOnLines(command.orderId(), command.type());
+            Map<Long, ClaimRepository.OpenClaim> open = claims.openClaimsByLine(command.orderId(), command.type());
             for (Long lineId : command.units().keySet()) {
                 if (open.containsKey(lineId)) {
-                    throw new DuplicateClaim(((Number) open.get(lineId)[0]).longValue(),
-                            (String) open.get(lineId)[1]);
+                    throw new DuplicateClaim(open.get(lineId).claimId(), open.get(lineId).claimNumber());
                 }
             }
             throw race;
@@ -218,7 +204,7 @@ public class ClaimManagement {
         if (command.description() != null && command.description().length() > 2000) {
             throw new ClaimNotAllowed("description", "claim.form.error.description", 2000);
         }
-        Map<Long, Object[]> open = openClaimsOnLines(order.id(), command.type());
+        Map<Long, ClaimRepository.OpenClaim> open = claims.openClaimsByLine(order.id(), command.type());
         List<ClaimDraft.Line> lines = new ArrayList<>();
         Map<Long, Integer> units = command.type() == ClaimType.NOT_RECEIVED ? facts.claimableUnits()
                 : command.units();
@@ -228,8 +214,7 @@ public class ClaimManagement {
                 continue;
             }
             if (open.containsKey(line.id())) {
-                throw new DuplicateClaim(((Number) open.get(line.id())[0]).longValue(),
-                        (String) open.get(line.id())[1]);
+                throw new DuplicateClaim(open.get(line.id()).claimId(), open.get(line.id()).claimNumber());
             }
             int claimable = facts.claimableUnits().getOrDefault(line.id(), 0);
             if (wanted > claimable) {

@@ -2,7 +2,9 @@ package dev.aftersales.claims;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -58,11 +60,35 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
             nativeQuery = true)
     List<Object[]> claimedUnits(long orderId);
 
+    /** Units of each line of an order taken by claims that did not end without a remedy, by line id. */
+    default Map<Long, Integer> claimedUnitsByLine(long orderId) {
+        Map<Long, Integer> claimed = new HashMap<>();
+        for (Object[] row : claimedUnits(orderId)) {
+            claimed.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        return claimed;
+    }
+
+    /** The open claim of one type on a line. */
+    record OpenClaim(long claimId, String claimNumber) {
+    }
+
     /** Open claims on lines of an order, per line and type. */
     @Query(value = """
             select l.order_line_id, l.claim_type, c.id, c.claim_number from claim_lines l
             join claims c on c.id = l.claim_id where c.order_id = :orderId and l.open""", nativeQuery = true)
     List<Object[]> openClaimsOnLines(long orderId);
+
+    /** The open claims of this type on lines of an order, by line id. */
+    default Map<Long, OpenClaim> openClaimsByLine(long orderId, ClaimType type) {
+        Map<Long, OpenClaim> open = new HashMap<>();
+        for (Object[] row : openClaimsOnLines(orderId)) {
+            if (type.name().equals(row[1])) {
+                open.put(((Number) row[0]).longValue(), new OpenClaim(((Number) row[2]).longValue(), (String) row[3]));
+            }
+        }
+        return open;
+    }
 
     /** The order a claim is about (it never changes), read without loading the claim. */
     @Query("select c.orderId from Claim c where c.id = :id")

@@ -324,12 +324,7 @@ public class SystemCases {
                     .orElseThrow(() -> new ClaimNotAllowed("substituteSku", "watchers.cancel.error.substitute"));
         }
         OrderFacts facts = management.facts(order);
-        Map<Long, String> open = new HashMap<>();
-        for (Object[] row : claims.openClaimsOnLines(order.id())) {
-            if (ClaimType.DELISTED.name().equals(row[1])) {
-                open.put(((Number) row[0]).longValue(), (String) row[3]);
-            }
-        }
+        Map<Long, ClaimRepository.OpenClaim> open = claims.openClaimsByLine(order.id(), ClaimType.DELISTED);
         for (Long lineId : command.units().keySet()) {
             if (order.line(lineId).isEmpty()) {
                 throw new NotFound("Order line", lineId);
@@ -342,7 +337,8 @@ public class SystemCases {
                 continue;
             }
             if (open.containsKey(line.id())) {
-                throw new ClaimNotAllowed("units", "watchers.cancel.error.open", line.title(), open.get(line.id()));
+                throw new ClaimNotAllowed("units", "watchers.cancel.error.open", line.title(),
+                        open.get(line.id()).claimNumber());
             }
             int claimable = facts.claimableUnits().getOrDefault(line.id(), 0);
             if (wanted > claimable) {
