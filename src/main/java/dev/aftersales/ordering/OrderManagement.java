@@ -259,6 +259,15 @@ public class OrderManagement {
         return details(order(orderId));
     }
 
+    /** What payments needs of the order: number, buyer, what was paid in all and per line. */
+    @Transactional(readOnly = true)
+    public PaidOrder paidOrder(long orderId) {
+        Order order = order(orderId);
+        var currency = order.currency();
+        return new PaidOrder(order.id(), order.orderNumber(), order.buyerId(), order.paid(), order.lines().stream()
+                .map(l -> new PaidOrder.Line(l.id(), l.quantity(), l.paid(currency))).toList());
+    }
+
     @Transactional(readOnly = true)
     public java.util.Optional<OrderDetails> byNumber(String orderNumber) {
         return orders.findByOrderNumber(orderNumber).map(this::details);

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.PaidOrder;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
@@ -64,7 +64,7 @@ public class PaymentManagement {
             // recorded by a request that held the lock before this one
             return MovementView.of(existing.get());
         }
-        OrderDetails details = orders.details(order.orderId());
+        PaidOrder details = orders.paidOrder(order.orderId());
         if (!details.paid().currency().equals(order.amount().currency())) {
             throw new IllegalArgumentException("The movement's currency differs from the order's");
         }
@@ -90,7 +90,7 @@ public class PaymentManagement {
      * The per-line caps, checked under the account's lock against every refund recorded before: what a line's
      * refunds add up to stays within what was paid for it, in money and in units.
      */
-    private void checkLines(OrderDetails order, Money amount, List<PaymentOrder.Line> requested) {
+    private void checkLines(PaidOrder order, Money amount, List<PaymentOrder.Line> requested) {
         if (requested.isEmpty()) {
             return;
         }
@@ -114,7 +114,7 @@ public class PaymentManagement {
         }
         Map<Long, LineRefunds> before = refundedPerLine(order.id());
         for (Map.Entry<Long, long[]> entry : asked.entrySet()) {
-            OrderDetails.Line line = order.line(entry.getKey()).orElseThrow();
+            PaidOrder.Line line = order.line(entry.getKey()).orElseThrow();
             LineRefunds done = before.getOrDefault(line.id(), LineRefunds.none(line.paid().currency()));
             long units = done.units() + entry.getValue()[0];
             long refunded = Math.addExact(done.amount().minor(), entry.getValue()[1]);
@@ -133,7 +133,7 @@ public class PaymentManagement {
      * The order's payment account, locked until the transaction ends and read as it is now: a copy loaded earlier in
      * this transaction (before the lock was held) is read again.
      */
-    private PaymentAccount lockAccount(OrderDetails order) {
+    private PaymentAccount lockAccount(PaidOrder order) {
         accounts.openIfMissing(order.id(), order.paid().currency().getCurrencyCode(), order.paid().minor());
         PaymentAccount account = accounts.lockById(order.id())
                 .orElseThrow(() -> new NotFound("Payment account", order.id()));
@@ -146,7 +146,7 @@ public class PaymentManagement {
     public Money refundable(long orderId) {
         List<Object[]> row = accounts.amounts(orderId);
         if (row.isEmpty()) {
-            return orders.details(orderId).paid();
+            return orders.paidOrder(orderId).paid();
         }
         Object[] r = row.get(0);
         return new Money(((Number) r[0]).longValue() - ((Number) r[1]).longValue(),
@@ -157,7 +157,7 @@ public class PaymentManagement {
     public Money refunded(long orderId) {
         List<Object[]> row = accounts.amounts(orderId);
         if (row.isEmpty()) {
-            return Money.zero(orders.details(orderId).paid().currency());
+            return Money.zero(orders.paidOrder(orderId).paid().currency());
         }
         Object[] r = row.get(0);
         return new Money(((Number) r[1]).longValue(), java.util.Currency.getInstance((String) r[2]));
@@ -170,7 +170,7 @@ public class PaymentManagement {
         java.util.Currency currency = null;
         for (Object[] row : movements.refundedPerLine(orderId)) {
             if (currency == null) {
-                currency = orders.details(orderId).paid().currency();
+                currency = orders.paidOrder(orderId).paid().currency();
             }
             lines.put(((Number) row[0]).longValue(), new LineRefunds(((Number) row[1]).intValue(),
                     new Money(((Number) row[2]).longValue(), currency)));
