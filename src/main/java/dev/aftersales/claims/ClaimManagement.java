@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +27,6 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
-import dev.aftersales.payments.PaymentOrder;
-import dev.aftersales.payments.RefundExceedsPaid;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
@@ -58,11 +55,12 @@ public class ClaimManagement {
     private final WeightCheckSettings weightSettings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ClaimLedger ledger;
 
     ClaimManagement(ClaimRepository claims, ClaimMessageRepository messages, EvidenceStore evidence,
             OrderManagement orders, ShippingManagement shipping, CatalogManagement catalog,
             PaymentManagement payments, List<BuyerStanding> standings, WeightCheckSettings weightSettings, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ClaimLedger ledger) {
         this.claims = claims;
         this.messages = messages;
         this.evidence = evidence;
@@ -74,6 +72,7 @@ public class ClaimManagement {
         this.weightSettings = weightSettings;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
+        this.ledger = ledger;
     }
 
     // ------------------------------------------------------------------------------------------ eligibility, form
@@ -600,86 +599,17 @@ public class ClaimManagement {
         return ClaimClock.of(catalog.policyFor(claim.shopId()));
     }
 
-    /**
-     * Saves the claim and records the money its moves asked for, in the same transaction. A claim changed meanwhile
-     * by something that does not take the order's lock (a holiday extension) is refused as {@link ClaimChanged},
-     * also when the ledger's first query is what writes the claim.
-     */
+    /** Saves the claim with the money its moves asked for ({@link ClaimLedger}). */
     private void save(Claim claim, Actor actor) {
-        try {
-            recordEffects(claim, actor);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new ClaimChanged();
-        }
-        try {
-            claims.saveAndFlush(claim);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new ClaimChanged();
-        }
-    }
-
-    private void recordEffects(Claim claim, Actor actor) {
-        for (ClaimEffect effect : claim.drainEffects()) {
-            if (effect instanceof ClaimEffect.Refund refund) {
-                try {
-                    // spread over the lines after what the claim's earlier refunds (the ledger knows them) put there
-                    List<ClaimEffect.RefundLine> lines = refund.sequence() == 1 ? refund.lines()
-                            : claim.refundLines(refund.amount(), priorRefunds(claim));
-                    payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REFUND,
-                            refund.amount(), lines.stream()
-                                    .map(l -> new PaymentOrder.Line(l.orderLineId(), l.quantity(), l.amount()))
-                                    .toList(),
-                            "claim-" + claim.id() + "-refund-" + refund.sequence(), refund.costBearer(),
-                            refund.reason(), claim.claimNumber(), actor.ledgerName()));
-                } catch (RefundExceedsPaid e) {
-                    throw new TransitionRejected("claim.rejected.refundCap", e.refundable().format());
-                }
-            } else if (effect instanceof ClaimEffect.Compensate compensation) {
-                // a key starting "order-" is paid once per order, whichever claim asks (late shipment)
-                String key = compensation.key().startsWith("order-") ? compensation.key()
-                        : "claim-" + claim.id() + "-" + compensation.key();
-                payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.COMPENSATION,
-                        compensation.amount(), List.of(), key,
-                        compensation.costBearer(), compensation.reason(), claim.claimNumber(), actor.ledgerName()));
-            } else if (effect instanceof ClaimEffect.Reversal reversal) {
-                // a final decision on appeal takes money back: a new ledger entry, never an edit of the first
-                payments.request(new PaymentOrder(claim.orderId(), claim.id(), MovementKind.REVERSAL,
-                        reversal.amount(), List.of(), "claim-" + claim.id() + "-reversal-" + reversal.sequence(),
-                        reversal.costBearer(), reversal.reason(), claim.claimNumber(), actor.ledgerName()));
-            } else {
-                throw new IllegalStateException("No ledger entry for " + effect);
-            }
-        }
-    }
-
-    /** What the claim's refunds recorded so far put on its lines and off them. */
-    private ClaimEffect.PriorRefunds priorRefunds(Claim claim) {
-        Map<Long, Long> amounts = new HashMap<>();
-        java.util.Set<Long> withUnits = new java.util.HashSet<>();
-        long unattributed = 0;
-        for (MovementView m : payments.movementsOfClaim(claim.id())) {
-            if (m.kind() != MovementKind.REFUND) {
-                continue;
-            }
-            long onLines = 0;
-            for (MovementView.LineView line : m.lines()) {
-                amounts.merge(line.orderLineId(), line.amount().minor(), Long::sum);
-                onLines += line.amount().minor();
-                if (line.quantity() > 0) {
-                    withUnits.add(line.orderLineId());
-                }
-            }
-            unattributed += m.amount().minor() - onLines;
-        }
-        return new ClaimEffect.PriorRefunds(amounts, withUnits, unattributed);
+        ledger.save(claim, actor);
     }
 
     /**
-     * Saves the claim with the money its moves asked for: the one place claim effects become ledger entries, for the
-     * system-opened cases ({@link SystemCases}) and the platform's intervention ({@link ClaimInterventions}) too.
+     * Saves the claim with the money its moves asked for ({@link ClaimLedger}), for the system-opened cases
+     * ({@link SystemCases}) and the platform's intervention ({@link ClaimInterventions}).
      */
     void saveWithEffects(Claim claim, Actor actor) {
-        save(claim, actor);
+        ledger.save(claim, actor);
     }
 
     private OrderDetails ownOrder(long orderId, CurrentUser buyer) {
