@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.CascadeType;
@@ -26,6 +28,7 @@ import jakarta.persistence.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 import dev.aftersales.payments.CostBearer;
+import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 
 /**
@@ -264,7 +267,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The seller accepts what the buyer asked for. */
     public void accept(Actor seller, ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
-        requireStatus(ClaimStatus.AWAITING_SELLER);
+        requireMove(ClaimAction.ACCEPT);
         grantRequestedRemedy(seller, "ACCEPTED", null, clock, now);
     }
 
@@ -289,7 +292,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     public void propose(Actor seller, Remedy alternative, Money amount, String note, ClaimClock clock,
             Instant now) {
         requireRole(seller, ActorRole.SELLER);
-        requireStatus(ClaimStatus.AWAITING_SELLER);
+        requireMove(ClaimAction.PROPOSE);
         requireText(note, "claim.rejected.noteRequired");
         if (alternative == Remedy.REFUND) {
             if (amount == null || !amount.isPositive() || amount.minor() >= requestedAmountMinor
@@ -313,7 +316,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The seller rejects the claim with a reason (and, through the service, evidence). */
     public void reject(Actor seller, String why, ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
-        requireStatus(ClaimStatus.AWAITING_SELLER);
+        requireMove(ClaimAction.REJECT);
         requireText(why, "claim.rejected.reasonRequired");
         rejectionReason = why;
         escalationAllowed = true;
@@ -324,7 +327,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The seller enters the tracking number of the reshipment (or the exchange's replacement). */
     public void reshipped(Actor seller, long shipmentId, String trackingNumber, ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
-        requireStatus(ClaimStatus.AWAITING_RESHIPMENT);
+        requireMove(ClaimAction.RESHIP);
         reshipmentShipmentId = shipmentId;
         transition(now, seller, "RESHIPPED", ClaimStatus.RESHIPMENT_IN_TRANSIT, Party.BUYER,
                 now.plus(clock.parcelDelivery()), null, trackingNumber, null);
@@ -338,7 +341,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     public void confirmReturn(Actor seller, InspectionResult result, String note, Money offeredRefund,
             ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
-        requireStatus(ClaimStatus.AWAITING_RETURN_CONFIRMATION, ClaimStatus.RETURN_IN_TRANSIT);
+        requireMove(ClaimAction.CONFIRM_RETURN);
         inspectionResult = result;
         inspectionNote = note;
         if (result == InspectionResult.AS_SOLD) {
@@ -370,7 +373,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The buyer takes the seller's proposal. */
     public void acceptProposal(Actor buyer, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
-        requireStatus(ClaimStatus.PROPOSAL_PENDING);
+        requireMove(ClaimAction.ACCEPT_PROPOSAL);
         switch (proposalRemedy) {
             case REFUND -> {
                 if (proposalAmountMinor == null || proposalAmountMinor == 0) {
@@ -401,7 +404,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The buyer turns the proposal down: the seller answers again, and the buyer may now escalate. */
     public void rejectProposal(Actor buyer, String why, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
-        requireStatus(ClaimStatus.PROPOSAL_PENDING);
+        requireMove(ClaimAction.REJECT_PROPOSAL);
         requireText(why, "claim.rejected.reasonRequired");
         escalationAllowed = true;
         boolean afterInspection = inspectionResult != null && inspectionResult != InspectionResult.AS_SOLD;
@@ -414,7 +417,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The buyer enters the tracking number of the return parcel. */
     public void returnShipped(Actor buyer, long shipmentId, String trackingNumber, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
-        requireStatus(ClaimStatus.AWAITING_RETURN_SHIPMENT);
+        requireMove(ClaimAction.SHIP_RETURN);
         returnShipmentId = shipmentId;
         transition(now, buyer, "RETURN_SHIPPED", ClaimStatus.RETURN_IN_TRANSIT, Party.CARRIER,
                 now.plus(clock.parcelDelivery()), null, trackingNumber, null);
@@ -423,7 +426,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** The buyer confirms the reshipped or exchanged goods arrived. */
     public void confirmReceived(Actor buyer, Instant now) {
         requireOwnBuyer(buyer);
-        requireStatus(ClaimStatus.RESHIPMENT_IN_TRANSIT);
+        requireMove(ClaimAction.CONFIRM_RECEIVED);
         transition(now, buyer, "RECEIVED", ClaimStatus.RESOLVED, Party.NONE, null, null, null, null);
         end(remedy == Remedy.EXCHANGE ? Outcome.EXCHANGED : Outcome.RESHIPPED, now);
     }
@@ -620,7 +623,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      * the case is resolved and the late shipment compensated.
      */
     void trackingSupplied(Actor actor, String trackingNumber, Instant now) {
-        requireStatus(ClaimStatus.AWAITING_TRACKING);
+        requireMove(ClaimAction.SUPPLY_TRACKING);
         if (actor.role() != ActorRole.SELLER && actor.role() != ActorRole.SYSTEM
                 && actor.role() != ActorRole.CARRIER) {
             throw new TransitionRejected("claim.rejected.role");
@@ -634,7 +637,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** DELISTED: the buyer takes the refund for the cancelled units, paid at once. */
     public void chooseRefund(Actor buyer, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
-        requireStatus(ClaimStatus.AWAITING_BUYER_CHOICE);
+        requireMove(ClaimAction.CHOOSE);
         remedy = Remedy.REFUND;
         refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
         transition(now, buyer, "CHOSE_REFUND", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
@@ -659,7 +662,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** DELISTED: the buyer takes the substitute the seller offered; it ships with the order. */
     public void chooseSubstitute(Actor buyer, Instant now) {
         requireOwnBuyer(buyer);
-        requireStatus(ClaimStatus.AWAITING_BUYER_CHOICE);
+        requireMove(ClaimAction.CHOOSE);
         if (substituteSku == null) {
             throw new TransitionRejected("watchers.rejected.noSubstitute");
         }
@@ -765,6 +768,75 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     private void end(Outcome result, Instant at) {
         outcome = result;
         endedAt = at;
+    }
+
+    /**
+     * Which party may make which move in which statuses: the one table both the moves' guards ({@link #requireMove})
+     * and the pages ({@link #allowedMoves}) read. Moves that depend on more than the status (withdraw, escalate,
+     * answer evidence, appeal) ask their own rule, also from both sides.
+     */
+    private static final Map<ClaimAction, Set<ClaimStatus>> BUYER_MOVES = Map.of(
+            ClaimAction.ACCEPT_PROPOSAL, EnumSet.of(ClaimStatus.PROPOSAL_PENDING),
+            ClaimAction.REJECT_PROPOSAL, EnumSet.of(ClaimStatus.PROPOSAL_PENDING),
+            ClaimAction.SHIP_RETURN, EnumSet.of(ClaimStatus.AWAITING_RETURN_SHIPMENT),
+            ClaimAction.CONFIRM_RECEIVED, EnumSet.of(ClaimStatus.RESHIPMENT_IN_TRANSIT),
+            ClaimAction.CHOOSE, EnumSet.of(ClaimStatus.AWAITING_BUYER_CHOICE));
+    private static final Map<ClaimAction, Set<ClaimStatus>> SELLER_MOVES = Map.of(
+            ClaimAction.ACCEPT, EnumSet.of(ClaimStatus.AWAITING_SELLER),
+            ClaimAction.PROPOSE, EnumSet.of(ClaimStatus.AWAITING_SELLER),
+            ClaimAction.REJECT, EnumSet.of(ClaimStatus.AWAITING_SELLER),
+            ClaimAction.RESHIP, EnumSet.of(ClaimStatus.AWAITING_RESHIPMENT),
+            ClaimAction.CONFIRM_RETURN, EnumSet.of(ClaimStatus.AWAITING_RETURN_CONFIRMATION,
+                    ClaimStatus.RETURN_IN_TRANSIT),
+            ClaimAction.SUPPLY_TRACKING, EnumSet.of(ClaimStatus.AWAITING_TRACKING));
+
+    /**
+     * The moves this viewer may make now: what a page offers. Each POST asks the claim again through the same rules.
+     */
+    Set<ClaimAction> allowedMoves(CurrentUser viewer, Instant now) {
+        Set<ClaimAction> moves = EnumSet.noneOf(ClaimAction.class);
+        if (!status.isOpen()) {
+            return moves;
+        }
+        Actor actor = Actor.of(viewer);
+        boolean buyer = viewer.isBuyer(buyerId);
+        boolean seller = !buyer && viewer.isSellerOf(shopId);
+        moves.add(ClaimAction.MESSAGE);
+        if (buyer) {
+            BUYER_MOVES.forEach((move, statuses) -> {
+                if (statuses.contains(status)) {
+                    moves.add(move);
+                }
+            });
+            if (canWithdraw()) {
+                moves.add(ClaimAction.WITHDRAW);
+            }
+        } else if (seller) {
+            SELLER_MOVES.forEach((move, statuses) -> {
+                if (statuses.contains(status)) {
+                    moves.add(move);
+                }
+            });
+        }
+        if (canEscalate(actor, now)) {
+            moves.add(ClaimAction.ESCALATE);
+        }
+        boolean party = buyer || viewer.isSellerOf(shopId);
+        if (party && owesEvidence(actor)) {
+            moves.add(ClaimAction.ANSWER_EVIDENCE);
+        }
+        if (party && canAppeal(actor, now)) {
+            moves.add(ClaimAction.APPEAL);
+        }
+        return moves;
+    }
+
+    /** Refuses a move of the table above in a status it does not allow. */
+    private void requireMove(ClaimAction move) {
+        Set<ClaimStatus> statuses = BUYER_MOVES.containsKey(move) ? BUYER_MOVES.get(move) : SELLER_MOVES.get(move);
+        if (!statuses.contains(status)) {
+            throw new TransitionRejected("claim.rejected.state");
+        }
     }
 
     private void requireStatus(ClaimStatus... allowed) {

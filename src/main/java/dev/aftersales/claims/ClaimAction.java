@@ -1,6 +1,6 @@
 package dev.aftersales.claims;
 
-/** The moves a page may offer; the POST asks the claim again. */
+/** The moves a page may offer ({@link Claim#allowedMoves}); the POST asks the claim again through the same rules. */
 enum ClaimAction {
     ACCEPT, PROPOSE, REJECT, RESHIP, CONFIRM_RETURN, ACCEPT_PROPOSAL, REJECT_PROPOSAL, SHIP_RETURN, CONFIRM_RECEIVED,
     WITHDRAW, ESCALATE, MESSAGE,

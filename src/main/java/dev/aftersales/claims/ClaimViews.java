@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
@@ -125,7 +123,7 @@ public class ClaimViews {
                 claim.inspectionResult(), claim.inspectionNote(), weight, claim.fastTracked(),
                 claim.fastTrackRule(), claim.outcome(), claim.refundedAmount(), claim.createdAt(), claim.endedAt(),
                 timeline, conversation, unattached, refunds, returnParcel, reshipment,
-                actions(claim, viewer, now), intervention(claim, staff), sideOf(claim, viewer));
+                claim.allowedMoves(viewer, now), intervention(claim, staff), sideOf(claim, viewer));
     }
 
     private static Party sideOf(Claim claim, CurrentUser viewer) {
@@ -153,55 +151,6 @@ public class ClaimViews {
     }
 
     /** The moves {@code viewer} may make on the claim now. */
-    static Set<ClaimAction> actions(Claim claim, CurrentUser viewer, Instant now) {
-        Set<ClaimAction> actions = EnumSet.noneOf(ClaimAction.class);
-        if (!claim.status().isOpen()) {
-            return actions;
-        }
-        Actor actor = Actor.of(viewer);
-        actions.add(ClaimAction.MESSAGE);
-        if (viewer.isBuyer(claim.buyerId())) {
-            switch (claim.status()) {
-                case PROPOSAL_PENDING -> {
-                    actions.add(ClaimAction.ACCEPT_PROPOSAL);
-                    actions.add(ClaimAction.REJECT_PROPOSAL);
-                }
-                case AWAITING_RETURN_SHIPMENT -> actions.add(ClaimAction.SHIP_RETURN);
-                case RESHIPMENT_IN_TRANSIT -> actions.add(ClaimAction.CONFIRM_RECEIVED);
-                case AWAITING_BUYER_CHOICE -> actions.add(ClaimAction.CHOOSE);
-                default -> {
-                }
-            }
-            if (claim.canWithdraw()) {
-                actions.add(ClaimAction.WITHDRAW);
-            }
-        } else if (viewer.isSellerOf(claim.shopId())) {
-            switch (claim.status()) {
-                case AWAITING_SELLER -> {
-                    actions.add(ClaimAction.ACCEPT);
-                    actions.add(ClaimAction.PROPOSE);
-                    actions.add(ClaimAction.REJECT);
-                }
-                case AWAITING_RESHIPMENT -> actions.add(ClaimAction.RESHIP);
-                case AWAITING_RETURN_CONFIRMATION, RETURN_IN_TRANSIT -> actions.add(ClaimAction.CONFIRM_RETURN);
-                case AWAITING_TRACKING -> actions.add(ClaimAction.SUPPLY_TRACKING);
-                default -> {
-                }
-            }
-        }
-        if (claim.canEscalate(actor, now)) {
-            actions.add(ClaimAction.ESCALATE);
-        }
-        boolean party = viewer.isBuyer(claim.buyerId()) || viewer.isSellerOf(claim.shopId());
-        if (party && claim.owesEvidence(actor)) {
-            actions.add(ClaimAction.ANSWER_EVIDENCE);
-        }
-        if (party && claim.canAppeal(actor, now)) {
-            actions.add(ClaimAction.APPEAL);
-        }
-        return actions;
-    }
-
     /** A page of claim rows: the claims were loaded already; shops, buyers and lines come in one query each. */
     public Page<ClaimSummary> summaries(Page<Claim> page) {
         List<Claim> content = page.getContent();

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.Role;
 
 /** The claim's state machine: every move allowed where it should be, refused everywhere else. */
 class ClaimTests {
@@ -158,6 +160,46 @@ class ClaimTests {
                 assertThat(claim.status()).isEqualTo(status);
                 assertThat(claim.timeline()).hasSize(entries);
             }
+        }
+    }
+
+    static final CurrentUser BUYER_VIEWER = new CurrentUser(7L, "lina", "Li Na", Role.BUYER, null);
+    static final CurrentUser SELLER_VIEWER = new CurrentUser(3L, "wangfang", "Wang Fang", Role.SELLER, 5L);
+
+    /** The page's offer for each move, by the viewer who would make it. */
+    static final Map<String, Map.Entry<CurrentUser, ClaimAction>> OFFERED_AS = new LinkedHashMap<>();
+    static {
+        OFFERED_AS.put("accept", Map.entry(SELLER_VIEWER, ClaimAction.ACCEPT));
+        OFFERED_AS.put("propose", Map.entry(SELLER_VIEWER, ClaimAction.PROPOSE));
+        OFFERED_AS.put("reject", Map.entry(SELLER_VIEWER, ClaimAction.REJECT));
+        OFFERED_AS.put("reshipped", Map.entry(SELLER_VIEWER, ClaimAction.RESHIP));
+        OFFERED_AS.put("confirmReturn", Map.entry(SELLER_VIEWER, ClaimAction.CONFIRM_RETURN));
+        OFFERED_AS.put("acceptProposal", Map.entry(BUYER_VIEWER, ClaimAction.ACCEPT_PROPOSAL));
+        OFFERED_AS.put("rejectProposal", Map.entry(BUYER_VIEWER, ClaimAction.REJECT_PROPOSAL));
+        OFFERED_AS.put("returnShipped", Map.entry(BUYER_VIEWER, ClaimAction.SHIP_RETURN));
+        OFFERED_AS.put("confirmReceived", Map.entry(BUYER_VIEWER, ClaimAction.CONFIRM_RECEIVED));
+        OFFERED_AS.put("withdraw", Map.entry(BUYER_VIEWER, ClaimAction.WITHDRAW));
+        OFFERED_AS.put("buyerEscalates", Map.entry(BUYER_VIEWER, ClaimAction.ESCALATE));
+        OFFERED_AS.put("sellerEscalates", Map.entry(SELLER_VIEWER, ClaimAction.ESCALATE));
+    }
+
+    /** A page offers a move exactly where the claim then accepts it: one set of rules answers both. */
+    @ParameterizedTest
+    @EnumSource(value = ClaimStatus.class, names = { "AWAITING_SELLER", "PROPOSAL_PENDING", "REJECTED_BY_SELLER",
+            "AWAITING_RETURN_SHIPMENT", "RETURN_IN_TRANSIT", "AWAITING_RETURN_CONFIRMATION", "AWAITING_RESHIPMENT",
+            "RESHIPMENT_IN_TRANSIT", "REFUND_PENDING", "RESOLVED", "WITHDRAWN", "AWAITING_AGENT" })
+    void thePageOffersExactlyTheMovesTheClaimAccepts(ClaimStatus status) {
+        for (var move : OFFERED_AS.entrySet()) {
+            Claim claim = in(status);
+            boolean offered = claim.allowedMoves(move.getValue().getKey(), LATER).contains(move.getValue().getValue());
+            boolean accepted;
+            try {
+                MOVES.get(move.getKey()).accept(claim);
+                accepted = true;
+            } catch (TransitionRejected refused) {
+                accepted = false;
+            }
+            assertThat(offered).as(move.getKey() + " offered in " + status).isEqualTo(accepted);
         }
     }
 
