@@ -140,8 +140,18 @@ public class ArbitrationViews {
     public Workspace workspace(long claimId, CurrentUser agent) {
         ClaimView claim = claimViews.detail(claimId, agent);
         OrderDetails order = orders.details(claim.orderId(), agent);
+        // the order's sections, except those on a topic a workspace panel shows already (the buyer's and shop's risk)
+        java.util.Set<String> shownByPanels = new java.util.HashSet<>();
+        panels.forEach(p -> {
+            if (p.topic() != null) {
+                shownByPanels.add(p.topic());
+            }
+        });
         List<RenderedPart> orderSections = new ArrayList<>();
         for (OrderPageSection s : sections) {
+            if (s.topic() != null && shownByPanels.contains(s.topic())) {
+                continue;
+            }
             Object data = s.data(order, agent);
             if (data != null) {
                 orderSections.add(new RenderedPart(s.template(), s.fragment(), data));

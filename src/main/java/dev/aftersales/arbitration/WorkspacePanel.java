@@ -20,6 +20,14 @@ public interface WorkspacePanel {
     /** The panel's data for this case, or {@code null} to leave it out. One or two queries, whatever the case's size. */
     Object data(Case of);
 
+    /**
+     * What the panel is about (see {@link dev.aftersales.ordering.OrderPageSection#topic()}): the workspace leaves out
+     * the order's sections on a topic one of its panels shows, so nothing is shown twice. {@code null}: none.
+     */
+    default String topic() {
+        return null;
+    }
+
     /** The case a panel is drawn for. */
     record Case(long claimId, long orderId, long shopId, long buyerId, dev.aftersales.claims.ClaimType type) {
     }

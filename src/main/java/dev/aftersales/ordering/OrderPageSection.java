@@ -19,4 +19,13 @@ public interface OrderPageSection {
 
     /** The section's data for this viewer, or {@code null} to leave it out. */
     Object data(OrderDetails order, CurrentUser viewer);
+
+    /**
+     * What the section is about, when another page that embeds the order may already show the same (e.g.
+     * {@code "risk"}: the agent's case workspace has its own risk panel); such a page leaves the section out.
+     * {@code null}: always shown.
+     */
+    default String topic() {
+        return null;
+    }
 }

@@ -35,4 +35,9 @@ class RiskOrderSection implements OrderPageSection {
     public Object data(OrderDetails order, CurrentUser viewer) {
         return viewer != null && viewer.isPlatformStaff() ? panels.forAgent(order.buyerId(), order.shopId()) : null;
     }
+
+    @Override
+    public String topic() {
+        return "risk";
+    }
 }

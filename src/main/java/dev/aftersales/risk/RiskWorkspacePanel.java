@@ -41,4 +41,9 @@ class RiskWorkspacePanel implements WorkspacePanel {
     public Object data(Case of) {
         return panels.forAgent(of.buyerId(), of.shopId());
     }
+
+    @Override
+    public String topic() {
+        return "risk";
+    }
 }

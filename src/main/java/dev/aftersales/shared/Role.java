@@ -20,7 +20,7 @@ public enum Role {
         return switch (this) {
             case BUYER -> "/buyer/orders";
             case SELLER -> "/seller/orders";
-            case AGENT -> "/agent/orders";
+            case AGENT -> "/agent/queue";
             case ADMIN -> "/admin/users";
         };
     }

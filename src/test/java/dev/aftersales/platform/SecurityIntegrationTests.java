@@ -46,7 +46,7 @@ import dev.aftersales.support.MutableClock;
 class SecurityIntegrationTests {
 
     static final Map<Role, String> HOMES = Map.of(Role.BUYER, "/buyer/orders", Role.SELLER, "/seller/orders",
-            Role.AGENT, "/agent/orders", Role.ADMIN, "/admin/users");
+            Role.AGENT, "/agent/queue", Role.ADMIN, "/admin/users");
 
     @Autowired
     MockMvc mvc;

@@ -168,7 +168,7 @@ class LargeDataGeneratorIntegrationTests {
 
         SignedInHttp agent = SignedInHttp.signIn(port, "gen-agent", "demo");
         SignedInHttp seller = SignedInHttp.signIn(port, "gen-seller", "demo");
-        assertThat(agent.landing()).isEqualTo("/agent/orders");
+        assertThat(agent.landing()).isEqualTo("/agent/queue");
         assertThat(seller.landing()).isEqualTo("/seller/orders");
         String hash = passwords.encode("demo");
         for (Map<String, Object> claim : samples.values()) {

@@ -121,6 +121,9 @@ class RiskArbitrationPagesIntegrationTests {
         assertThat(html).contains("id=\"buyer-risk\"", "id=\"shop-scorecard\"", "data-signal=\"FLAGS\"",
                 r.score() + " / 100", "1 abuse flags by agents", "Return-abuse score",
                 world.shop().name(), "data-metric=\"sellerAtFault\"");
+        // once, in the side column: the order's own risk section is left out of the workspace
+        assertThat(html.split("id=\"buyer-risk\"", -1)).as("buyer's score panels").hasSize(2);
+        assertThat(html.split("id=\"shop-scorecard\"", -1)).as("shop's scorecard panels").hasSize(2);
 
         String zh = page(get("/agent/cases/" + open).header("Accept-Language", "zh-CN").with(as(agent)));
         assertThat(zh).contains("data-signal=\"FLAGS\"", r.score() + " / 100")
