@@ -35,7 +35,7 @@ public final class FormRefusal implements Serializable {
     public static final String ATTRIBUTE = "refusal";
 
     /** No form was refused: every field as the page draws it first. */
-    public static final FormRefusal NONE = new FormRefusal("", Map.of(), Map.of());
+    public static final FormRefusal NONE = new FormRefusal("", Map.of(), Map.of(), Map.of());
 
     /** Fields a refusal's message key concerns, when the refusal does not name one itself. */
     static final Map<String, String> FIELD_OF_KEY = Map.ofEntries(
@@ -70,11 +70,14 @@ public final class FormRefusal implements Serializable {
     private final String form;
     private final Map<String, String> values;
     private final Map<String, List<Message>> errors;
+    private final Map<String, List<String>> files;
 
-    private FormRefusal(String form, Map<String, String> values, Map<String, List<Message>> errors) {
+    private FormRefusal(String form, Map<String, String> values, Map<String, List<Message>> errors,
+            Map<String, List<String>> files) {
         this.form = form;
         this.values = values;
         this.errors = errors;
+        this.files = files;
     }
 
     /** A reason with its message arguments (already formatted for the reader). */
@@ -105,9 +108,9 @@ public final class FormRefusal implements Serializable {
             FormRefusal previous = flash.get(ATTRIBUTE) instanceof FormRefusal r ? r : null;
             Map<String, List<Message>> errors = new LinkedHashMap<>(previous == null ? Map.of() : previous.errors);
             errors.computeIfAbsent(target, f -> new ArrayList<>()).addAll(messages);
-            flash.put(ATTRIBUTE, new FormRefusal(formOf(request), typed, errors));
+            flash.put(ATTRIBUTE, new FormRefusal(formOf(request), typed, errors, files(request)));
         } else {
-            flash.put(ATTRIBUTE, new FormRefusal(formOf(request), typed, Map.of()));
+            flash.put(ATTRIBUTE, new FormRefusal(formOf(request), typed, Map.of(), files(request)));
             flash.put("flashError", messages.get(0).key());
             flash.put("flashErrorArgs", messages.get(0).args());
         }
@@ -139,6 +142,36 @@ public final class FormRefusal implements Serializable {
             }
         });
         return typed;
+    }
+
+    /** The names of the files chosen per file field (what the page says was not sent), at most ten per field. */
+    private static Map<String, List<String>> files(HttpServletRequest request) {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        if (!isMultipart(request)) {
+            return files;
+        }
+        MultipartHttpServletRequest resolved = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (resolved != null) {
+            resolved.getMultiFileMap().forEach((field, chosen) -> chosen.forEach(
+                    f -> chose(files, field, f.getOriginalFilename())));
+        } else {
+            try {
+                request.getParts().forEach(p -> chose(files, p.getName(), p.getSubmittedFileName()));
+            } catch (Exception e) {
+                // an upload the server could not read: no names to give
+            }
+        }
+        return files;
+    }
+
+    private static void chose(Map<String, List<String>> files, String field, String name) {
+        String clean = name == null ? "" : InputText.fileName(name);
+        if (field != null && !clean.isBlank()) {
+            List<String> names = files.computeIfAbsent(field, f -> new ArrayList<>());
+            if (names.size() < 10) {
+                names.add(clean.length() > 120 ? clean.substring(0, 120) : clean);
+            }
+        }
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
@@ -177,9 +210,10 @@ public final class FormRefusal implements Serializable {
     /** One field of one form of the page, as the page draws it. */
     public Field field(String formName, String name) {
         if (!form.equals(formName)) {
-            return new Field(formName, name, null, List.of());
+            return new Field(formName, name, null, List.of(), List.of());
         }
-        return new Field(formName, name, values.get(name), errors.getOrDefault(name, List.of()));
+        return new Field(formName, name, values.get(name), errors.getOrDefault(name, List.of()),
+                files.getOrDefault(name, List.of()));
     }
 
     /**
@@ -189,8 +223,14 @@ public final class FormRefusal implements Serializable {
      * @param name     the field's name
      * @param value    what was typed, or null
      * @param messages why it was refused (empty when it was not)
+     * @param notSent  for a file field: the files that were chosen and not kept (a browser cannot fill them in)
      */
-    public record Field(String form, String name, String value, List<Message> messages) {
+    public record Field(String form, String name, String value, List<Message> messages, List<String> notSent) {
+
+        /** The files chosen and not kept, as the page names them ("a.png, b.pdf"), or null when none. */
+        public String notSentNames() {
+            return notSent.isEmpty() ? null : String.join(", ", notSent);
+        }
 
         public boolean invalid() {
             return !messages.isEmpty();
@@ -206,9 +246,14 @@ public final class FormRefusal implements Serializable {
             return invalid() ? "is-invalid" : null;
         }
 
-        /** What the control's {@code aria-describedby} names: the reasons when refused, else nothing. */
+        /** Whether there is anything to say next to the field: its reasons, or the files that were not sent. */
+        public boolean told() {
+            return invalid() || !notSent.isEmpty();
+        }
+
+        /** What the control's {@code aria-describedby} names: what is said next to it, else nothing. */
         public String describedBy() {
-            return invalid() ? errorId() : null;
+            return told() ? errorId() : null;
         }
 
         /** {@code aria-invalid}: "true" when refused, else no attribute. */

@@ -172,14 +172,20 @@ class FieldRefusalPagesIntegrationTests {
     }
 
     @Test
-    void aRejectionWithoutReasonIsRefusedNextToTheReason() throws Exception {
+    void aRejectionWithoutReasonIsRefusedNextToTheReasonAndTheChosenPhotoIsNamedAsNotSent() throws Exception {
         long id = missingItemClaim();
 
-        MvcResult result = refused(multipart("/seller/claims/{id}/reject", id).param("reason", " "),
+        MvcResult result = refused(multipart("/seller/claims/{id}/reject", id)
+                .file(new MockMultipartFile("files", "parcel.png", "image/png", Fixtures.png())).param("reason", " "),
                 world.sellerUser());
 
         Document page = follow(mvc, result, as(world.sellerUser()));
         assertRefusedAt(page, "reject-reason", "Give a reason.");
+        // the photo was fine but is not kept: the file field says so, without being marked refused
+        var files = page.getElementById("reject-files");
+        assertThat(files.hasClass("is-invalid")).isFalse();
+        assertThat(page.getElementById(files.attr("aria-describedby")).text()).isEqualTo(
+                "Not sent: parcel.png. A refused form keeps what was typed but not the files; choose them again.");
     }
 
     @Test
