@@ -57,6 +57,13 @@
     document.querySelectorAll('form[data-submitted]').forEach(function (f) { delete f.dataset.submitted; });
   });
 
+  // a refused form comes back with its reasons next to the fields: the first refused field takes the focus, so a
+  // keyboard or screen-reader user starts where the correction is needed (without script the reasons still show)
+  var refused = document.querySelector('main .is-invalid');
+  if (refused && typeof refused.focus === 'function') {
+    refused.focus();
+  }
+
   update();
   window.setInterval(update, 30000);
 }());

@@ -18,6 +18,7 @@ import dev.aftersales.claims.InvalidEvidence;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Formats;
+import dev.aftersales.shared.web.FormRefusal;
 
 /** What the arbitration controllers share: a move and its refusal as a message, uploads, amounts. */
 @Component
@@ -53,7 +54,10 @@ class ArbitrationPages {
     record Refusal(String key, Object[] args) {
     }
 
-    /** Runs a move; a refusal comes back to the page as a flash message. */
+    /**
+     * Runs a move; a refusal comes back to the page next to the field it concerns (above the page when it concerns
+     * none), with what was typed.
+     */
     boolean move(RedirectAttributes redirect, String successKey, Runnable move) {
         try {
             move.run();
@@ -61,12 +65,16 @@ class ArbitrationPages {
             redirect.addFlashAttribute("flashSuccessArgs", new Object[0]);
             return true;
         } catch (RuntimeException e) {
+            if (e instanceof InvalidEvidence r) {
+                FormRefusal.refuse("files", r.problems().stream()
+                        .map(p -> new FormRefusal.Message(p.messageKey(), args(p.args()))).toList());
+                return false;
+            }
             Refusal refusal = refusal(e);
             if (refusal == null) {
                 throw e;
             }
-            redirect.addFlashAttribute("flashError", refusal.key());
-            redirect.addFlashAttribute("flashErrorArgs", refusal.args());
+            FormRefusal.refuse(e instanceof ClaimNotAllowed r ? r.field() : null, refusal.key(), refusal.args());
             return false;
         }
     }

@@ -155,7 +155,7 @@ class BuyerClaimController {
             @RequestParam(required = false) Carrier carrier, @Size(max = InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
-            pages.failure(redirect, "claim.error.tracking");
+            pages.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
             return back(id);
         }
         pages.move(redirect, "claim.flash.returnShipped",

@@ -18,8 +18,12 @@ import dev.aftersales.claims.InvalidEvidence;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Formats;
+import dev.aftersales.shared.web.FormRefusal;
+import dev.aftersales.shipping.InvalidTrackingNumber;
+import dev.aftersales.shipping.OrderNotAwaitingShipment;
+import dev.aftersales.shipping.TrackingNumberInUse;
 
-/** What the claim controllers share: uploads as evidence, message arguments as the reader sees them, flashes. */
+/** What the claim controllers share: uploads as evidence, message arguments as the reader sees them, flashes, refusals. */
 @Component
 class ClaimPages {
 
@@ -73,13 +77,23 @@ class ClaimPages {
         redirect.addFlashAttribute("flashSuccessArgs", args(args));
     }
 
+    /** A refusal of a move that has no field to type into (a button): above the page. */
     void failure(RedirectAttributes redirect, String key, Object... args) {
         redirect.addFlashAttribute("flashError", key);
         redirect.addFlashAttribute("flashErrorArgs", args(args));
     }
 
     /**
-     * Runs a move from the detail page; a refusal comes back to the page as its reason.
+     * Refuses the form just sent: the page comes back with what was typed, the reason next to {@code field} (or
+     * the field its message concerns), above the page when it concerns no field of the form.
+     */
+    void refuse(String field, String key, Object... args) {
+        FormRefusal.refuse(field, key, args(args));
+    }
+
+    /**
+     * Runs a move from the detail page; a refusal comes back to the page next to the field it concerns, with what
+     * was typed.
      *
      * @return whether the move was made
      */
@@ -89,14 +103,20 @@ class ClaimPages {
             success(redirect, successKey);
             return true;
         } catch (TransitionRejected e) {
-            failure(redirect, e.messageKey(), e.args());
+            refuse(null, e.messageKey(), e.args());
         } catch (ClaimNotAllowed e) {
-            failure(redirect, e.messageKey(), e.args());
+            refuse(e.field(), e.messageKey(), e.args());
         } catch (InvalidEvidence e) {
-            InvalidEvidence.Problem p = e.problems().get(0);
-            failure(redirect, p.messageKey(), p.args());
+            FormRefusal.refuse("files", e.problems().stream()
+                    .map(p -> new FormRefusal.Message(p.messageKey(), args(p.args()))).toList());
+        } catch (InvalidTrackingNumber e) {
+            refuse("trackingNumber", "watchers.supply.error.format", e.carrier().example());
+        } catch (TrackingNumberInUse e) {
+            refuse("trackingNumber", "shipping.error.inUse");
+        } catch (OrderNotAwaitingShipment e) {
+            refuse(null, "claim.rejected.state");
         } catch (ClaimChanged | ObjectOptimisticLockingFailureException e) {
-            failure(redirect, "claim.flash.stale");
+            refuse(null, "claim.flash.stale");
         }
         return false;
     }

@@ -78,12 +78,12 @@ class SellerClaimController {
             @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         claims.claim(id, me); // not the shop's claim: not found, before anything typed is read
         if (alternative == null) {
-            pages.failure(redirect, "claim.rejected.alternative");
+            pages.refuse("alternative", "claim.rejected.alternative");
             return back(id);
         }
         var money = ClaimPages.amount(amount);
         if (!amount.isBlank() && money == null) {
-            pages.failure(redirect, "claim.form.error.amountFormat");
+            pages.refuse("amount", "claim.form.error.amountFormat");
             return back(id);
         }
         pages.move(redirect, "claim.flash.proposed", () -> claims.propose(id, me, version, alternative, money, note));
@@ -104,7 +104,7 @@ class SellerClaimController {
             @RequestParam(required = false) Carrier carrier, @Size(max = InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
-            pages.failure(redirect, "claim.error.tracking");
+            pages.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
             return back(id);
         }
         pages.move(redirect, "claim.flash.reshipped", () -> claims.reship(id, me, version, carrier, trackingNumber));
@@ -118,12 +118,12 @@ class SellerClaimController {
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         claims.claim(id, me); // not the shop's claim: not found, before anything typed is read
         if (result == null) {
-            pages.failure(redirect, "claim.error.inspection");
+            pages.refuse("result", "claim.error.inspection");
             return back(id);
         }
         var money = ClaimPages.amount(amount);
         if (!amount.isBlank() && money == null) {
-            pages.failure(redirect, "claim.form.error.amountFormat");
+            pages.refuse("amount", "claim.form.error.amountFormat");
             return back(id);
         }
         pages.move(redirect, "claim.flash.returnConfirmed",

@@ -9,12 +9,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.aftersales.claims.DuplicateClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.SystemCases;
-import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shipping.Carrier;
-import dev.aftersales.shipping.InvalidTrackingNumber;
-import dev.aftersales.shipping.OrderNotAwaitingShipment;
-import dev.aftersales.shipping.TrackingNumberInUse;
 
 /**
  * The moves of the system-opened cases: the buyer reports missing tracking and chooses refund or substitute; the
@@ -63,19 +59,11 @@ class SystemCaseController {
             @RequestParam(required = false) Carrier carrier, @jakarta.validation.constraints.Size(max = dev.aftersales.shared.web.InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
-            pages.failure(redirect, "claim.error.tracking");
+            pages.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
             return "redirect:/seller/claims/" + id;
         }
-        try {
-            pages.move(redirect, "watchers.flash.supplied",
-                    () -> cases.supplyTracking(id, me, version, carrier, trackingNumber));
-        } catch (InvalidTrackingNumber e) {
-            pages.failure(redirect, "watchers.supply.error.format", carrier.example());
-        } catch (TrackingNumberInUse e) {
-            pages.failure(redirect, "shipping.error.inUse");
-        } catch (OrderNotAwaitingShipment | TransitionRejected e) {
-            pages.failure(redirect, "claim.rejected.state");
-        }
+        pages.move(redirect, "watchers.flash.supplied",
+                () -> cases.supplyTracking(id, me, version, carrier, trackingNumber));
         return "redirect:/seller/claims/" + id;
     }
 }

@@ -24,6 +24,12 @@ class LayoutAdvice {
         return CurrentUserArgumentResolver.current();
     }
 
+    /** The form of the page that was refused, when one was (flashed by the move that refused it), else none. */
+    @ModelAttribute(dev.aftersales.shared.web.FormRefusal.ATTRIBUTE)
+    dev.aftersales.shared.web.FormRefusal refusal() {
+        return dev.aftersales.shared.web.FormRefusal.NONE;
+    }
+
     /** The desk's time when the page was drawn, for the countdown script. */
     @ModelAttribute("serverNow")
     String serverNow() {

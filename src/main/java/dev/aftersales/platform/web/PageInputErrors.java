@@ -21,6 +21,8 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import dev.aftersales.shared.web.FormRefusal;
+
 /**
  * Request parameters of the pages that were refused before a controller ran: a value that is not of its field's
  * type, a text longer than its field allows, a missing field, an upload the server could not read. A form sent
@@ -47,6 +49,7 @@ class PageInputErrors {
             throw e;
         }
         List<MessageSourceResolvable> reasons = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String field = String.valueOf(result.getMethodParameter().getParameterName());
             var annotation = result.getMethodParameter()
@@ -56,9 +59,10 @@ class PageInputErrors {
             }
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 reasons.add(reason(field, error));
+                fields.add(field);
             }
         });
-        return refuse(request, response, reasons.isEmpty()
+        return refuse(request, response, fields.isEmpty() ? null : fields.get(0), reasons.isEmpty()
                 ? new DefaultMessageSourceResolvable(new String[] { "input.error.invalid" }, new Object[] { "", "" })
                 : reasons.get(0));
     }
@@ -69,7 +73,7 @@ class PageInputErrors {
         if (BackLink.isApi(request)) {
             throw e;
         }
-        return refuse(request, response, new DefaultMessageSourceResolvable(new String[] { "input.error.notValid" },
+        return refuse(request, response, e.getName(), new DefaultMessageSourceResolvable(new String[] { "input.error.notValid" },
                 new Object[] { label(e.getName()) }));
     }
 
@@ -79,7 +83,7 @@ class PageInputErrors {
         if (BackLink.isApi(request)) {
             throw e;
         }
-        return refuse(request, response, new DefaultMessageSourceResolvable(new String[] { "input.error.required" },
+        return refuse(request, response, e.getParameterName(), new DefaultMessageSourceResolvable(new String[] { "input.error.required" },
                 new Object[] { label(e.getParameterName()) }));
     }
 
@@ -104,7 +108,7 @@ class PageInputErrors {
         return new ModelAndView("redirect:" + back);
     }
 
-    private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response,
+    private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, String field,
             MessageSourceResolvable reason) throws IOException {
         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             request.setAttribute(INPUT_ERROR, messages.getMessage(reason, RequestContextUtils.getLocale(request)));
@@ -113,8 +117,14 @@ class PageInputErrors {
         }
         String back = BackLink.of(request);
         FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-        flash.put("flashError", reason.getCodes()[0]);
-        flash.put("flashErrorArgs", reason.getArguments());
+        if (FormRefusal.shownAtFields(BackLink.pathOf(back))) {
+            // the page draws its forms' refusals: the reason next to the field, what was typed kept
+            FormRefusal.refuse(request, flash, field,
+                    List.of(new FormRefusal.Message(reason.getCodes()[0], reason.getArguments())));
+        } else {
+            flash.put("flashError", reason.getCodes()[0]);
+            flash.put("flashErrorArgs", reason.getArguments());
+        }
         return new ModelAndView("redirect:" + back);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.risk.Ratings;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.FormRefusal;
 
 /** The buyer rates how an ended claim was handled, from the claim page. */
 @Controller
@@ -32,8 +33,7 @@ class BuyerRatingController {
             ratings.rate(id, me, value, comment);
             redirect.addFlashAttribute("flashSuccess", "risk.rating.saved");
         } catch (Ratings.RatingRejected rejected) {
-            redirect.addFlashAttribute("flashError", rejected.messageKey());
-            redirect.addFlashAttribute("ratingComment", comment);
+            FormRefusal.refuse(rejected.field(), rejected.messageKey());
         }
         return "redirect:/buyer/claims/" + id + "#rating";
     }

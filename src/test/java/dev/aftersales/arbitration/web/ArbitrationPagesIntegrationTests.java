@@ -206,9 +206,11 @@ class ArbitrationPagesIntegrationTests {
 
         arbitration.decide(id, Fixtures.user(agent), null, DecisionCommand.of(DecisionOutcome.REJECT, null,
                 "the weight matches a complete parcel", "R-3.2"));
-        mvc.perform(multipart("/buyer/claims/" + id + "/appeal").param("statement", "").with(buyer).with(csrf()))
-                .andExpect(redirectedUrl("/buyer/claims/" + id))
-                .andExpect(flash().attribute("flashError", "claim.rejected.appealStatement"));
+        var refused = mvc.perform(multipart("/buyer/claims/" + id + "/appeal").param("statement", " ")
+                .with(buyer).with(csrf())).andExpect(redirectedUrl("/buyer/claims/" + id)).andReturn();
+        dev.aftersales.support.RefusedForms.assertRefusedAt(
+                dev.aftersales.support.RefusedForms.follow(mvc, refused, buyer), "appeal-statement",
+                "Say why the decision is wrong.");
         mvc.perform(multipart("/buyer/claims/" + id + "/appeal").param("statement", "the box was empty")
                 .with(buyer).with(csrf())).andExpect(flash().attribute("flashSuccess", "arbitration.flash.appealed"));
         mvc.perform(multipart("/buyer/claims/" + id + "/appeal").param("statement", "again").with(buyer)

@@ -42,6 +42,7 @@ import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.PageText;
+import dev.aftersales.support.RefusedForms;
 
 /** The claim pages as buyers and sellers use them: filing, answering, what each one sees and may download. */
 @AftersalesIntegrationTest
@@ -274,10 +275,10 @@ class ClaimPagesIntegrationTests {
         mvc.perform(english(get("/buyer/claims/{id}", id)).with(as(world.buyerUser())))
                 .andExpect(content().string(containsString("Line one\n&lt;i&gt;two&lt;/i&gt;")));
 
-        mvc.perform(english(post("/seller/claims/{id}/reject", id)).param("reason", " ")
-                .with(as(world.sellerUser())).with(csrf())).andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("flashError", "claim.rejected.reasonRequired"));
+        var refused = mvc.perform(english(post("/seller/claims/{id}/reject", id)).param("reason", " ")
+                .with(as(world.sellerUser())).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        RefusedForms.assertRefusedAt(RefusedForms.follow(mvc, refused, as(world.sellerUser())), "reject-reason",
+                "Give a reason.");
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
     }
 

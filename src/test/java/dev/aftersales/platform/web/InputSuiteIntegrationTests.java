@@ -45,6 +45,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.FormRefusal;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.DatabaseSnapshot;
 import dev.aftersales.support.Fixtures;
@@ -761,7 +762,10 @@ class InputSuiteIntegrationTests {
             failures.add(label + ": answered " + status);
             return "bad";
         } else if (status >= 300 && status < 400) {
-            refused = flashError != null || result.getFlashMap().get(FormInputFilter.UPLOAD_ERROR) != null;
+            // the reason above the page, by the file field, or next to the field of the form that was refused
+            refused = flashError != null || result.getFlashMap().get(FormInputFilter.UPLOAD_ERROR) != null
+                    || result.getFlashMap().get(FormRefusal.ATTRIBUTE) instanceof FormRefusal r
+                            && !r.errors().isEmpty();
         } else if (status >= 400) {
             refused = true;
             boolean reason = html.contains("invalid-feedback") || html.contains("text-danger")

@@ -173,8 +173,15 @@ class RiskPagesIntegrationTests {
         claims.withdraw(claimId, world.buyerUser(), null, "found it");
         mvc.perform(english(get("/buyer/claims/{id}", claimId)).with(as(world.buyerUser())))
                 .andExpect(content().string(containsString("How was this claim handled?")));
-        mvc.perform(post("/buyer/claims/{id}/rating", claimId).param("stars", "9").with(as(world.buyerUser()))
-                .with(csrf())).andExpect(flash().attribute("flashError", "risk.rating.error.stars"));
+        var refused = mvc.perform(english(post("/buyer/claims/{id}/rating", claimId)).param("stars", "9")
+                .param("comment", "kept when refused").with(as(world.buyerUser())).with(csrf())).andReturn();
+        var page = dev.aftersales.support.RefusedForms.follow(mvc, refused, as(world.buyerUser()));
+        // the reason inside the group of stars, which names it; the comment typed is kept
+        var stars = page.selectFirst("#rating fieldset");
+        assertThat(page.getElementById(stars.attr("aria-describedby")).text()).isEqualTo("Choose from 1 to 5 stars.");
+        assertThat(page.getElementById("stars-1").hasClass("is-invalid")).isTrue();
+        assertThat(page.getElementById("rating-comment").wholeText()).isEqualTo("kept when refused");
+        assertThat(page.select(".alert-danger").text()).doesNotContain("Choose from 1 to 5 stars.");
         UserAccount stranger = fixtures.account(Role.BUYER, null);
         mvc.perform(post("/buyer/claims/{id}/rating", claimId).param("stars", "1").with(as(stranger)).with(csrf()))
                 .andExpect(status().isNotFound());
