@@ -78,10 +78,6 @@ class ArbitrationBrowserIntegrationTests extends BrowserTest {
         logIn(page, account);
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
     @Test
     void anAgentGoesFromTheQueueToTheWorkspaceAndDecidesAndTheBuyerSeesTheDecisionAndTheRefund(Page page) {
         logIn(page, agent);

@@ -59,10 +59,6 @@ class ClaimBrowserIntegrationTests extends BrowserTest {
         logIn(page, account);
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
     /** From the buyer's order page: applies for the claim type, fills the form and files it; returns the claim id. */
     private long fileClaim(Page page, String type, String reason, String remedy, String sku, int units,
             String description, Path photo) {

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
 import dev.aftersales.claims.ClaimManagement;
@@ -55,26 +53,6 @@ class FieldRefusalBrowserIntegrationTests extends BrowserTest {
         clock.reset();
         world = fixtures.world();
         order = fixtures.paidOrder(world);
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    /** The id of the element that has the keyboard focus. */
-    private static String focused(Page page) {
-        return (String) page.evaluate("() => document.activeElement && document.activeElement.id");
-    }
-
-    /** Asserts the control is refused with the reason next to it, named by its aria-describedby. */
-    private static void refusedAt(Page page, String controlId, String reason) {
-        Locator control = page.locator("#" + controlId);
-        assertThat(control).hasClass(Pattern.compile("(^|\\s)is-invalid(\\s|$)"));
-        String describedBy = control.getAttribute("aria-describedby");
-        assertThat(describedBy).isNotBlank();
-        Locator feedback = page.locator("#" + describedBy.trim().replaceAll(".*\\s", ""));
-        assertThat(feedback).isVisible();
-        assertThat(feedback).containsText(reason);
     }
 
     @Test

@@ -53,10 +53,6 @@ class SystemCaseBrowserIntegrationTests extends BrowserTest {
         logIn(page, account);
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
     @Test
     void theBuyerOfAnOversoldOrderStillFindsItWithTheCancellationAndTheRefund(Page page) {
         orders.cancel(order.orderNumber(), CancellationReason.OVERSOLD, "sold out in the flash sale", "STOREFRONT");

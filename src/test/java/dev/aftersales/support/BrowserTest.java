@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import dev.aftersales.identity.UserAccount;
 
@@ -33,5 +35,29 @@ public abstract class BrowserTest {
         page.locator("#content form button[type=submit]").click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
         assertThat(page.locator("header")).containsText(account.displayName());
+    }
+
+    /** The button with exactly this accessible name. */
+    protected static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    protected static String focused(Page page) {
+        return (String) page.evaluate("() => document.activeElement && document.activeElement.id");
+    }
+
+    /**
+     * Asserts the control is refused with the reason next to it: marked invalid, and the element its
+     * {@code aria-describedby} names last is visible and says the reason.
+     */
+    protected static void refusedAt(Page page, String controlId, String reason) {
+        Locator control = page.locator("#" + controlId);
+        assertThat(control).hasClass(Pattern.compile("(^|\\s)is-invalid(\\s|$)"));
+        String describedBy = control.getAttribute("aria-describedby");
+        org.assertj.core.api.Assertions.assertThat(describedBy).as(controlId + " names its reason").isNotBlank();
+        Locator feedback = page.locator("#" + describedBy.trim().replaceAll(".*\\s", ""));
+        assertThat(feedback).isVisible();
+        assertThat(feedback).containsText(reason);
     }
 }
