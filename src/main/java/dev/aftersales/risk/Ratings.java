@@ -27,7 +27,10 @@ public class Ratings {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Ratings(ClaimManagement claims, JdbcTemplate jdbc, Clock clock) {
+    private final ScorecardCache scorecards;
+
+    Ratings(ClaimManagement claims, JdbcTemplate jdbc, Clock clock, ScorecardCache scorecards) {
+        this.scorecards = scorecards;
         this.claims = claims;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -86,6 +89,7 @@ public class Ratings {
         if (text != null && text.length() > MAX_COMMENT) {
             throw new RatingRejected("comment", "risk.rating.error.comment");
         }
+        scorecards.forget(claim.shopId());
         int inserted = jdbc.update("insert into claim_ratings (claim_id, buyer_id, shop_id, stars, comment, rated_at) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict (claim_id) do nothing", claimId, claim.buyerId(),
                 claim.shopId(), stars, text, Timestamp.from(clock.instant()));

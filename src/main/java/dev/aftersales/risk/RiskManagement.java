@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -37,9 +38,12 @@ public class RiskManagement {
     private final ClaimFacts claimFacts;
     private final OrderFeed orderFeed;
     private final Clock clock;
+    private final ScorecardCache cards;
 
     RiskManagement(RiskReadModel model, RiskSettingsStore settings, AccountLinks links, AccountManagement accounts,
-            CatalogManagement catalog, ClaimFacts claimFacts, OrderFeed orderFeed, Clock clock) {
+            CatalogManagement catalog, ClaimFacts claimFacts, OrderFeed orderFeed, Clock clock,
+            ScorecardCache cards) {
+        this.cards = cards;
         this.model = model;
         this.settings = settings;
         this.links = links;
@@ -132,11 +136,18 @@ public class RiskManagement {
     }
 
     private ShopScorecard scorecard(long shopId, String name, Instant now) {
+        RiskSettings s = settings.current();
+        Optional<ShopScorecard> kept = cards.get(shopId, s);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         Instant since = now.minus(Duration.ofDays(90));
         Scorecards.History history = new Scorecards.History(shopId, name, model.ordersOfShopSince(shopId, since),
                 model.claimsOfShopSince(shopId, since), model.decisionsOfShopSince(shopId, since),
                 model.ratingsOfShopSince(shopId, since), model.fakeTrackingOfShopSince(shopId, since));
-        return Scorecards.compute(history, settings.current(), now);
+        ShopScorecard card = Scorecards.compute(history, s, now);
+        cards.put(shopId, card, s, now);
+        return card;
     }
 
     /** The shops under supervision now, with their reasons. */
@@ -226,6 +237,16 @@ public class RiskManagement {
             return Map.of();
         }
         Instant now = clock.instant();
+        RiskSettings s = settings.current();
+        Map<Long, ShopScorecard> out = new java.util.HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : shopIds) {
+            cards.get(id, s).ifPresentOrElse(card -> out.put(id, card), () -> missing.add(id));
+        }
+        if (missing.isEmpty()) {
+            return out;
+        }
+        shopIds = missing;
         Instant since = now.minus(Duration.ofDays(90));
         Map<Long, Shop> shops = catalog.shopsById(shopIds);
         var orders = model.ordersOfShopsSince(shopIds, since);
@@ -233,14 +254,14 @@ public class RiskManagement {
         var decisions = model.decisionsOfShopsSince(shopIds, since);
         var ratings = model.ratingsOfShopsSince(shopIds, since);
         var fakeTracking = model.fakeTrackingOfShopsSince(shopIds, since);
-        RiskSettings s = settings.current();
-        Map<Long, ShopScorecard> out = new java.util.HashMap<>();
         for (Long id : shopIds) {
             Shop shop = shops.get(id);
-            out.put(id, Scorecards.compute(new Scorecards.History(id, shop == null ? "#" + id : shop.name(),
+            ShopScorecard card = Scorecards.compute(new Scorecards.History(id, shop == null ? "#" + id : shop.name(),
                     orders.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()),
                     decisions.getOrDefault(id, List.of()), ratings.getOrDefault(id, List.of()),
-                    fakeTracking.getOrDefault(id, List.of())), s, now));
+                    fakeTracking.getOrDefault(id, List.of())), s, now);
+            cards.put(id, card, s, now);
+            out.put(id, card);
         }
         return out;
     }

@@ -26,13 +26,17 @@ class RiskReadModel {
 
     private final JdbcTemplate jdbc;
 
-    RiskReadModel(JdbcTemplate jdbc) {
+    private final ScorecardCache scorecards;
+
+    RiskReadModel(JdbcTemplate jdbc, ScorecardCache scorecards) {
         this.jdbc = jdbc;
+        this.scorecards = scorecards;
     }
 
     // ------------------------------------------------------------------------------------------ writing
 
     void upsertOrder(OrderFeed.OrderTimes o) {
+        scorecards.forget(o.shopId());
         jdbc.update("""
                 insert into risk_orders (order_id, shop_id, buyer_id, paid_at, ship_by, shipped_at, delivered_at,
                                          cancelled_at, cancellation_reason)
@@ -46,6 +50,7 @@ class RiskReadModel {
     }
 
     void upsertClaim(ClaimFacts.Fact c) {
+        scorecards.forget(c.shopId());
         jdbc.update("""
                 insert into risk_claims (claim_id, order_id, shop_id, buyer_id, type, status, filed_at, filed_by_buyer,
                                          inspection_result, weight_verdict, first_answer_at, first_answer_role,
@@ -63,6 +68,7 @@ class RiskReadModel {
     }
 
     void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault, Instant at) {
+        scorecards.forget(shopId);
         jdbc.update("""
                 insert into risk_decisions (claim_id, appeal, shop_id, buyer_id, seller_at_fault, decided_at)
                 values (?, ?, ?, ?, ?, ?)
@@ -249,6 +255,7 @@ class RiskReadModel {
     // ------------------------------------------------------------------------------------------ incidents
 
     void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
+        scorecards.forget(shopId);
         jdbc.update("insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
                 + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at));
     }

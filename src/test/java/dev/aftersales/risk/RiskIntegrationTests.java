@@ -179,6 +179,22 @@ class RiskIntegrationTests {
     }
 
     @Test
+    void aShopsScorecardIsComputedOnceUntilSomethingAboutTheShopChanges() throws Exception {
+        long shop = world.shop().id();
+        ShopScorecard first = risk.scorecard(shop);
+
+        assertThat(dev.aftersales.support.SqlStatementCounter.count(() -> risk.scorecards(List.of(shop))))
+                .as("statements to show the scorecard again").isZero();
+
+        fileMissing(world, order);
+        assertThat(risk.scorecards(List.of(shop)).get(shop).last30().claims())
+                .as("a new claim of the shop shows at once").isEqualTo(first.last30().claims() + 1);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(dev.aftersales.support.SqlStatementCounter.count(() -> risk.scorecard(shop)))
+                .as("read again once older than its maximum age").isPositive();
+    }
+
+    @Test
     void theScoreIsRecomputedOnEveryEventAndTheWatchlistShowsIt() {
         assertThat(risk.watchlist()).extracting(RiskManagement.WatchRow::buyerId).doesNotContain(world.buyer().id());
 
