@@ -27,6 +27,7 @@ import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.SweepSettings;
 import dev.aftersales.shipping.TrackingWatch;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.EarlierWorkParked;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -71,6 +72,8 @@ class SweepDrainIntegrationTests {
         clock.reset();
         provider.recover();
         world = fixtures.world();
+        // each test drains what is due: what the previous one left is not its work
+        EarlierWorkParked.park(jdbc);
         batchSize = settings.getBatchSize();
         maxItems = settings.getMaxItems();
         maxRunTime = settings.getMaxRunTime();
