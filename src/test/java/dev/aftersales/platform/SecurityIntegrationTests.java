@@ -29,6 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -50,6 +53,8 @@ class SecurityIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     Fixtures fixtures;
     @Autowired
@@ -153,6 +158,21 @@ class SecurityIntegrationTests {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Referrer-Policy", "same-origin"))
                 .andExpect(header().exists("X-Request-Id"));
+    }
+
+    @Test
+    void whileTheDeskIsStartingTheSignInPageSaysSoInsteadOfWrongPassword() throws Exception {
+        String name = Fixtures.unique("not-loaded-yet");
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            mvc.perform(get("/login"))
+                    .andExpect(content().string(containsString("The desk is still starting")));
+            mvc.perform(formLogin("/login").user(name).password("demo")).andExpect(redirectedUrl("/login?starting"));
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        mvc.perform(get("/login")).andExpect(content().string(not(containsString("The desk is still starting"))));
+        mvc.perform(formLogin("/login").user(name).password("demo")).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.aftersales.platform.config;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -82,7 +84,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager,
+            ApplicationAvailability availability) throws Exception {
         // the throttled manager, not one Spring Security would build from the user details service
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(auth -> auth
@@ -98,7 +101,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(new RoleHomeSuccessHandler())
-                        .failureHandler(failureHandler())
+                        .failureHandler(failureHandler(availability))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
@@ -109,13 +112,15 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationFailureHandler failureHandler() {
+    private static AuthenticationFailureHandler failureHandler(ApplicationAvailability availability) {
         return (request, response, exception) -> {
             if (DatabaseUnavailable.isCause(exception)) {
                 throw exception; // not a wrong password: the accounts cannot be read (503)
             }
-            response.sendRedirect(request.getContextPath()
-                    + (exception instanceof LoginLocked ? "/login?locked" : "/login?error"));
+            // while the desk is still starting (loading its demo data) an account may not exist yet: say so
+            String refusal = exception instanceof LoginLocked ? "locked"
+                    : availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC ? "starting" : "error";
+            response.sendRedirect(request.getContextPath() + "/login?" + refusal);
         };
     }
 
