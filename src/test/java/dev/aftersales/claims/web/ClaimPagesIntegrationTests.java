@@ -148,10 +148,16 @@ class ClaimPagesIntegrationTests {
         var claim = views.detail(id, world.buyerUser());
         assertThat(claim.status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
         assertThat(claim.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(1));
-        mvc.perform(english(get("/buyer/claims")).with(as(world.buyerUser()))).andExpect(status().isOk())
-                .andExpect(content().string(containsString(claim.claimNumber())))
-                .andExpect(content().string(containsString("Waiting for the seller")))
-                .andExpect(content().string(containsString("class=\"countdown")));
+        String list = mvc.perform(english(get("/buyer/claims")).with(as(world.buyerUser())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // one card per claim, as the order list: readable on a phone, the whole card opens the claim
+        org.jsoup.nodes.Element card = org.jsoup.Jsoup.parse(list)
+                .selectFirst("ul.claim-list li.claim-row:has(a[href=/buyer/claims/" + id + "])");
+        assertThat(card).as("the claim's card").isNotNull();
+        assertThat(card.text()).contains(claim.claimNumber(), "Missing item", "Waiting for the seller",
+                claim.orderNumber());
+        assertThat(card.select("time.countdown")).isNotEmpty();
+        assertThat(org.jsoup.Jsoup.parse(list).select("table.claims")).as("no five-column table").isEmpty();
         mvc.perform(english(get("/buyer/claims/{id}", id)).with(as(world.buyerUser()))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("must accept, propose something else or reject")))
                 .andExpect(content().string(containsString("Only one apple box\nin the parcel")));
