@@ -40,13 +40,16 @@ public class ClaimInterventions {
     private final EvidenceStore evidence;
     private final PaymentManagement payments;
     private final ClaimManagement management;
+    private final ClaimLedger ledger;
     private final CatalogManagement catalog;
     private final EntityManager em;
     private final Clock clock;
 
     ClaimInterventions(ClaimRepository claims, EvidenceStore evidence, PaymentManagement payments,
-            CatalogManagement catalog, EntityManager em, Clock clock, ClaimManagement management) {
+            CatalogManagement catalog, EntityManager em, Clock clock, ClaimManagement management,
+            ClaimLedger ledger) {
         this.management = management;
+        this.ledger = ledger;
         this.claims = claims;
         this.evidence = evidence;
         this.payments = payments;
@@ -304,6 +307,6 @@ public class ClaimInterventions {
     }
 
     private void save(Claim claim, Actor actor) {
-        management.saveWithEffects(claim, actor);
+        ledger.save(claim, actor);
     }
 }

@@ -604,14 +604,6 @@ public class ClaimManagement {
         ledger.save(claim, actor);
     }
 
-    /**
-     * Saves the claim with the money its moves asked for ({@link ClaimLedger}), for the system-opened cases
-     * ({@link SystemCases}) and the platform's intervention ({@link ClaimInterventions}).
-     */
-    void saveWithEffects(Claim claim, Actor actor) {
-        ledger.save(claim, actor);
-    }
-
     private OrderDetails ownOrder(long orderId, CurrentUser buyer) {
         OrderDetails order = orders.details(orderId, buyer);
         if (!buyer.isBuyer(order.buyerId())) {

@@ -45,6 +45,7 @@ public class SystemCases {
 
     private final ClaimRepository claims;
     private final ClaimManagement management;
+    private final ClaimLedger ledger;
     private final OrderManagement orders;
     private final ShippingManagement shipping;
     private final TrackingWatch tracking;
@@ -56,7 +57,9 @@ public class SystemCases {
 
     SystemCases(ClaimRepository claims, ClaimManagement management, OrderManagement orders,
             ShippingManagement shipping, TrackingWatch tracking, CatalogManagement catalog,
-            PaymentManagement payments, ShopIncidents incidents, ApplicationEventPublisher events, Clock clock) {
+            PaymentManagement payments, ShopIncidents incidents, ApplicationEventPublisher events, Clock clock,
+            ClaimLedger ledger) {
+        this.ledger = ledger;
         this.claims = claims;
         this.management = management;
         this.orders = orders;
@@ -175,7 +178,7 @@ public class SystemCases {
         claim.offer(new Money(policy.lateShipmentCompensationFen(), order.paid().currency()), null, null);
         claim = claims.saveAndFlush(claim);
         claim.announceFiled();
-        management.saveWithEffects(claim, opener);
+        ledger.save(claim, opener);
         incidents.record(order.shopId(), IncidentKind.LATE_SHIPMENT, order.id(), claim.id(),
                 "late-shipment:order:" + order.id(), now);
         return Optional.of(claim.id());
@@ -217,7 +220,7 @@ public class SystemCases {
                 : shipping.registerLeg(order.id(), ShipmentDirection.OUTBOUND, carrier, trackingNumber, "SELLER",
                         claim.id());
         claim.trackingSupplied(Actor.of(seller), parcel.trackingNumber(), clock.instant());
-        management.saveWithEffects(claim, Actor.of(seller));
+        ledger.save(claim, Actor.of(seller));
     }
 
     /**
@@ -233,7 +236,7 @@ public class SystemCases {
         for (Claim claim : claims.findByOrderIdOrderByCreatedAtAsc(orderId)) {
             if (claim.type() == ClaimType.NO_TRACKING && claim.status() == ClaimStatus.AWAITING_TRACKING) {
                 claim.trackingSupplied(Actor.SYSTEM, number, clock.instant());
-                management.saveWithEffects(claim, Actor.SYSTEM);
+                ledger.save(claim, Actor.SYSTEM);
             }
         }
         if (late) {
@@ -369,7 +372,7 @@ public class SystemCases {
         claim = claims.saveAndFlush(claim);
         claim.announceFiled();
         claim.compensateCancellation(outOfStock ? "OUT_OF_STOCK" : "DELISTED");
-        management.saveWithEffects(claim, actor);
+        ledger.save(claim, actor);
         incidents.record(order.shopId(),
                 outOfStock ? IncidentKind.OUT_OF_STOCK_CANCELLATION : IncidentKind.DELISTED_CANCELLATION, order.id(),
                 claim.id(), "cancelled-lines:claim:" + claim.id(), now);
@@ -415,7 +418,7 @@ public class SystemCases {
         } else {
             throw new TransitionRejected("watchers.rejected.choice");
         }
-        management.saveWithEffects(claim, actor);
+        ledger.save(claim, actor);
     }
 
     // ------------------------------------------------------------------------------------------ ORDER_CANCELLED
@@ -443,7 +446,7 @@ public class SystemCases {
         for (Claim waiting : existing) {
             if (waiting.type() == ClaimType.DELISTED && waiting.status() == ClaimStatus.AWAITING_BUYER_CHOICE) {
                 waiting.orderCancelled(management.clockOf(waiting), now);
-                management.saveWithEffects(waiting, Actor.SYSTEM);
+                ledger.save(waiting, Actor.SYSTEM);
             }
         }
         OrderDetails order = orders.details(cancelled.orderId());
@@ -475,7 +478,7 @@ public class SystemCases {
         claim = claims.saveAndFlush(claim);
         claim.announceFiled();
         claim.settleCancellation();
-        management.saveWithEffects(claim, Actor.SYSTEM);
+        ledger.save(claim, Actor.SYSTEM);
         // The buyer is told by the notifications module: the cancellation (OrderCancelled), then the refund and the
         // compensation as each is paid (PaymentExecuted). A notice here would tell the cancellation twice.
         return Optional.of(claim.id());
