@@ -432,6 +432,7 @@ public class ClaimManagement {
         Actor actor = Actor.of(author);
         ClaimMessage message = messages.saveAndFlush(new ClaimMessage(claim.id(), actor,
                 text.isEmpty() ? "—" : text, clock.instant()));
+        claims.touch(claim.id(), message.sentAt());
         evidence.store(claim.id(), message.id(), EvidencePurpose.MESSAGE, actor, checked);
     }
 
@@ -440,6 +441,30 @@ public class ClaimManagement {
     @Transactional(readOnly = true)
     public Claim claim(long claimId, CurrentUser viewer) {
         return visible(claimId, viewer);
+    }
+
+    /** The id of the seller's shop's claim with this number; another shop's claim is not found. */
+    @Transactional(readOnly = true)
+    public long shopClaimId(String claimNumber, CurrentUser seller) {
+        if (seller == null || seller.shopId() == null || claimNumber == null) {
+            throw new NotFound("Claim", claimNumber);
+        }
+        return claims.findIdByNumberAndShop(claimNumber, seller.shopId())
+                .orElseThrow(() -> new NotFound("Claim", claimNumber));
+    }
+
+    /**
+     * The seller's shop's claims that changed after a position (time, then id) and no later than {@code until}, in
+     * that order, at most {@code limit}; {@code statuses} empty means every status.
+     */
+    @Transactional(readOnly = true)
+    public List<Claim> shopFeed(CurrentUser seller, Instant afterAt, long afterId, Instant until,
+            Collection<ClaimStatus> statuses, int limit) {
+        if (seller == null || seller.shopId() == null) {
+            throw new NotFound("Shop", 0);
+        }
+        List<String> names = statuses.isEmpty() ? List.of("-") : statuses.stream().map(Enum::name).toList();
+        return claims.feed(seller.shopId(), afterAt, afterId, until, statuses.isEmpty(), names, limit);
     }
 
     @Transactional(readOnly = true)

@@ -13,7 +13,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface ClaimRepository extends JpaRepository<Claim, Long> {
 
@@ -128,4 +130,26 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from Claim c where c.id = :id")
     Optional<Claim> findLocked(@org.springframework.data.repository.query.Param("id") long id);
+
+    @Query("select c.id from Claim c where c.claimNumber = :number and c.shopId = :shopId")
+    Optional<Long> findIdByNumberAndShop(@Param("number") String number, @Param("shopId") long shopId);
+
+    /**
+     * A shop's claims in the order they last changed, after a position (time, id) and up to a time, through
+     * {@code claims_shop_updated_idx}.
+     */
+    String FEED = """
+            select * from claims c where c.shop_id = :shopId and (c.updated_at, c.id) > (:afterAt, :afterId)
+              and c.updated_at <= :until and (:anyStatus or c.status in (:statuses))
+            order by c.updated_at, c.id limit :limit""";
+
+    @Query(value = FEED, nativeQuery = true)
+    List<Claim> feed(@Param("shopId") long shopId, @Param("afterAt") Instant afterAt, @Param("afterId") long afterId,
+            @Param("until") Instant until, @Param("anyStatus") boolean anyStatus,
+            @Param("statuses") Collection<String> statuses, @Param("limit") int limit);
+
+    /** A message was written: the claim counts as changed for the seller's feed (its version does not move). */
+    @Modifying
+    @Query("update Claim c set c.updatedAt = :at where c.id = :id and c.updatedAt < :at")
+    int touch(@Param("id") long id, @Param("at") Instant at);
 }

@@ -41,6 +41,11 @@ public record ClaimView(long id, String claimNumber, long version, long orderId,
         return "claim.party." + partyToAct.name();
     }
 
+    /** The names of the moves the viewer may make now ({@code ACCEPT}, {@code PROPOSE} ...), in a stable order. */
+    public java.util.List<String> moveNames() {
+        return actions.stream().sorted().map(Enum::name).toList();
+    }
+
     public boolean can(String action) {
         return actions.contains(ClaimAction.valueOf(action));
     }

@@ -20,13 +20,30 @@ public final class ApiCalls {
     }
 
     public Response post(String path, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key)
+        return post(path, json, null);
+    }
+
+    /** A POST with an {@code Idempotency-Key} ({@code null}: none). */
+    public Response post(String path, String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key)
+                .header("Accept", "application/json").header("Accept-Language", "en").GET().build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Idempotent-Replayed").isPresent());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -48,7 +65,7 @@ public final class ApiCalls {
     }
 
     /** What the API answered. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, boolean replayed) {
 
         public boolean problem() {
             return contentType.startsWith("application/problem+json");

@@ -8,6 +8,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -22,15 +23,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import dev.aftersales.identity.AccountUserDetailsService;
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.identity.ApiScope;
 import dev.aftersales.identity.ApiKeyThrottle;
 import dev.aftersales.identity.LoginLocked;
 import dev.aftersales.identity.LoginThrottle;
+import dev.aftersales.identity.SellerApiKeys;
 import dev.aftersales.identity.ThrottledAuthenticationProvider;
 import dev.aftersales.platform.web.DatabaseUnavailable;
 
 /**
- * Three filter chains: the integration API (API key, stateless, problem+json), the actuator (health open, the rest
- * for admins over HTTP Basic), and the pages (form login, CSRF, one URL space per role).
+ * Four filter chains: the seller API (a shop's key, its scopes), the integration API (API key, stateless,
+ * problem+json), the actuator (health open, the rest for admins over HTTP Basic), and the pages (form login, CSRF,
+ * one URL space per role).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -46,6 +50,38 @@ class SecurityConfiguration {
                 ThrottledAuthenticationProvider.forAccounts(users, passwordEncoder, throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
+    }
+
+    /**
+     * A shop's own systems: reading claims needs {@code claims:read}, answering them {@code claims:answer}, shipping
+     * orders {@code orders:ship}. A key without the scope is answered 403 with code {@code scope-missing}.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain sellerApi(HttpSecurity http, SellerApiKeys keys, ApiKeyThrottle throttle) throws Exception {
+        http.securityMatcher("/api/v1/seller/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(Customizer.withDefaults())
+                .addFilterBefore(new SellerApiKeyFilter(keys, throttle), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/seller/claims/**", "/api/v1/seller/claims",
+                                "/api/v1/seller/evidence/**")
+                        .hasAuthority(ApiScope.CLAIMS_READ.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seller/claims/**")
+                        .hasAuthority(ApiScope.CLAIMS_ANSWER.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/seller/orders/**")
+                        .hasAuthority(ApiScope.ORDERS_SHIP.authority())
+                        .anyRequest().hasRole("SELLER_API"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problemWithCode(response, 401,
+                                "Unauthorized", "A valid seller API key is required in the X-Api-Key header",
+                                "api-key-invalid"))
+                        .accessDeniedHandler((request, response, ex) -> problemWithCode(response, 403, "Forbidden",
+                                "This API key does not hold the scope this call needs", "scope-missing")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
     }
 
     @Bean
@@ -126,10 +162,15 @@ class SecurityConfiguration {
 
     static void problem(HttpServletResponse response, int status, String title, String detail)
             throws java.io.IOException {
+        problemWithCode(response, status, title, detail, null);
+    }
+
+    static void problemWithCode(HttpServletResponse response, int status, String title, String detail, String code)
+            throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}");
+                + ",\"detail\":\"" + detail + "\"" + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");
     }
 }

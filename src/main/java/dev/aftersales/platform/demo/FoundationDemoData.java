@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -16,7 +17,9 @@ import dev.aftersales.catalog.Shop;
 import dev.aftersales.catalog.ShopPromises;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.identity.ApiScope;
 import dev.aftersales.identity.NewAccount;
+import dev.aftersales.identity.SellerApiKeys;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderManagement;
@@ -53,21 +56,25 @@ class FoundationDemoData implements DemoDataStep {
 
     static final String DEMO_PASSWORD = "demo";
     static final String DEMO_API_KEY = "demo-storefront-key";
+    /** Sunny Orchard's ERP key on the seller API, with every scope (docs/seller-api.md uses it). */
+    static final String DEMO_SELLER_API_KEY = "ssk_demo_sunny_orchard_erp";
     private static final Carrier[] CARRIERS = { Carrier.SF, Carrier.YTO, Carrier.ZTO, Carrier.JD, Carrier.YUNDA,
             Carrier.JT, Carrier.STO, Carrier.EMS };
 
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
     private final ApiClientManagement apiClients;
+    private final SellerApiKeys sellerApiKeys;
     private final OrderManagement orders;
     private final ShippingManagement shipping;
     private final Clock clock;
 
     FoundationDemoData(CatalogManagement catalog, AccountManagement accounts, ApiClientManagement apiClients,
-            OrderManagement orders, ShippingManagement shipping, Clock clock) {
+            SellerApiKeys sellerApiKeys, OrderManagement orders, ShippingManagement shipping, Clock clock) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.apiClients = apiClients;
+        this.sellerApiKeys = sellerApiKeys;
         this.orders = orders;
         this.shipping = shipping;
         this.clock = clock;
@@ -145,8 +152,11 @@ class FoundationDemoData implements DemoDataStep {
             accounts.recordAddress(buyer.id(), b[3]);
             created.add(buyer);
         }
-        accounts.create(new NewAccount("seller", DEMO_PASSWORD, Role.SELLER, "王芳 Wang Fang (Sunny Orchard)",
-                "seller@example.com", null, shops.get(0).id(), null));
+        UserAccount sunnySeller = accounts.create(new NewAccount("seller", DEMO_PASSWORD, Role.SELLER,
+                "王芳 Wang Fang (Sunny Orchard)", "seller@example.com", null, shops.get(0).id(), null));
+        sellerApiKeys.register(sunnySeller.toCurrentUser(), "ERP (demo)", EnumSet.allOf(ApiScope.class),
+                DEMO_SELLER_API_KEY);
+        sellerApiKeys.create(sunnySeller.toCurrentUser(), "Helpdesk read-only (demo)", EnumSet.of(ApiScope.CLAIMS_READ));
         accounts.create(new NewAccount("seller2", DEMO_PASSWORD, Role.SELLER, "孙涛 Sun Tao (Bamboo Home)",
                 "seller2@example.com", null, shops.get(1).id(), null));
         accounts.create(new NewAccount("seller3", DEMO_PASSWORD, Role.SELLER, "吴鹏 Wu Peng (Pixel Gadgets)",

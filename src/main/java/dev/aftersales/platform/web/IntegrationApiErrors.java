@@ -24,6 +24,7 @@ import dev.aftersales.ordering.InvalidOrder;
 import dev.aftersales.ordering.OrderConflict;
 import dev.aftersales.ordering.UnknownReference;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.IdempotentAnswers;
 import dev.aftersales.shared.web.IntegrationApi;
 import dev.aftersales.shipping.InvalidTrackingNumber;
 import dev.aftersales.shipping.OrderNotAwaitingShipment;
@@ -35,7 +36,8 @@ import tools.jackson.core.JacksonException;
  * value of the wrong type, 422 for values that break a rule (each field named in {@code errors}), 404 for unknown
  * shops, SKUs, orders and parcels, 409 for requests that contradict what is recorded. Each names the field; the 409s
  * of parcels and of concurrent updates carry a {@code code} ({@code order-already-shipped}, {@code order-delivered},
- * {@code order-cancelled}, {@code concurrent-update}).
+ * {@code order-cancelled}, {@code concurrent-update}); every other problem carries a code by its status
+ * ({@code malformed-request}, {@code not-found}, {@code conflict}, {@code invalid-input} ...).
  */
 @RestControllerAdvice(annotations = IntegrationApi.class)
 @org.springframework.core.annotation.Order(0)
@@ -145,6 +147,22 @@ class IntegrationApiErrors {
         return answer;
     }
 
+    @ExceptionHandler(IdempotentAnswers.KeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotentAnswers.KeyReused e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                e.getMessage(), List.of(Map.of("field", IdempotentAnswers.HEADER, "message", e.getMessage())));
+        answer.getBody().setProperty("code", "idempotency-key-reused");
+        return answer;
+    }
+
+    @ExceptionHandler(IdempotentAnswers.InvalidKey.class)
+    ResponseEntity<ProblemDetail> keyInvalid(IdempotentAnswers.InvalidKey e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "Malformed request", e.getMessage(),
+                List.of(Map.of("field", IdempotentAnswers.HEADER, "message", e.getMessage())));
+        answer.getBody().setProperty("code", "idempotency-key-invalid");
+        return answer;
+    }
+
     private static String path(List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : references) {
@@ -165,6 +183,18 @@ class IntegrationApiErrors {
                 .orElse("The request is not valid");
     }
 
+    /** The code of a problem that has no finer one; handlers that know better set their own. */
+    private static String defaultCode(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "malformed-request";
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "conflict";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            default -> "invalid-input";
+        };
+    }
+
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
             List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -173,6 +203,7 @@ class IntegrationApiErrors {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
+        problem.setProperty("code", defaultCode(status));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

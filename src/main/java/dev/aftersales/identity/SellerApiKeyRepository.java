@@ -1,0 +1,15 @@
+package dev.aftersales.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SellerApiKeyRepository extends JpaRepository<SellerApiKey, Long> {
+
+    Optional<SellerApiKey> findByKeyHash(String keyHash);
+
+    List<SellerApiKey> findByShopIdOrderByCreatedAtDesc(long shopId);
+
+    boolean existsByShopIdAndNameAndRevokedAtIsNull(long shopId, String name);
+}
