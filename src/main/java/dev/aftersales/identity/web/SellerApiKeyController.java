@@ -45,17 +45,15 @@ class SellerApiKeyController {
                 .map(k -> new KeyRow(k.id(), k.name(), k.keyPrefix(), k.scopes(), k.createdAt(), k.revokedAt()))
                 .toList());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new KeyForm("", List.of(ApiScope.CLAIMS_READ)));
+            model.addAttribute("form", new KeyForm("", List.of(ApiScope.CLAIMS_READ.name())));
         }
         return "seller/api-keys";
     }
 
     @PostMapping
     String create(CurrentUser me, @ModelAttribute("form") KeyForm form, Model model, RedirectAttributes redirect) {
-        Set<ApiScope> chosen = form.scopes() == null || form.scopes().isEmpty() ? Set.of()
-                : EnumSet.copyOf(form.scopes());
         try {
-            var issued = keys.create(me, form.name(), chosen);
+            var issued = keys.create(me, form.name(), form.chosen());
             redirect.addFlashAttribute("issuedKey", issued.value());
             redirect.addFlashAttribute("issuedName", issued.key().name());
             return "redirect:/seller/api-keys";
@@ -79,7 +77,20 @@ class SellerApiKeyController {
             Instant revokedAt) {
     }
 
-    /** The new-key form. */
-    record KeyForm(String name, List<ApiScope> scopes) {
+    /** The new-key form; the scopes as sent, a name that is not a scope counts as none chosen. */
+    record KeyForm(String name, List<String> scopes) {
+
+        Set<ApiScope> chosen() {
+            Set<ApiScope> chosen = EnumSet.noneOf(ApiScope.class);
+            for (String scope : scopes == null ? List.<String>of() : scopes) {
+                for (ApiScope known : ApiScope.values()) {
+                    if (known.name().equals(scope)) {
+                        chosen.add(known);
+                    }
+                }
+            }
+            long sent = scopes == null ? 0 : scopes.stream().distinct().count();
+            return chosen.size() == sent ? chosen : Set.of();
+        }
     }
 }

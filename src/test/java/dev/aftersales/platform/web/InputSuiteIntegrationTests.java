@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,8 @@ import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.SystemCases;
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.identity.ApiScope;
+import dev.aftersales.identity.SellerApiKeys;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
@@ -79,6 +82,8 @@ class InputSuiteIntegrationTests {
     @Autowired
     Fixtures fixtures;
     @Autowired
+    SellerApiKeys sellerKeys;
+    @Autowired
     ClaimManagement claims;
     @Autowired
     SystemCases systemCases;
@@ -106,7 +111,10 @@ class InputSuiteIntegrationTests {
     long choiceClaim;
     long disposableUser;
     long disposableClient;
+    long disposableSellerKey;
     String apiKey;
+    String sellerKey;
+    String claimNumber;
     Map<String, RequestPostProcessor> sessions = new LinkedHashMap<>();
     String snapshotSql;
 
@@ -153,7 +161,64 @@ class InputSuiteIntegrationTests {
 
     /** An API call: where and a valid JSON body with {@code %s} holes for the field under test. */
     record ApiCall(String pattern, Supplier<String> url, String field,
-            java.util.function.Function<String, String> bodyFor, List<String> mustRefuse, List<String> any) {
+            java.util.function.Function<String, String> bodyFor, List<String> mustRefuse, List<String> any,
+            String key) {
+
+        ApiCall(String pattern, Supplier<String> url, String field,
+                java.util.function.Function<String, String> bodyFor, List<String> mustRefuse, List<String> any) {
+            this(pattern, url, field, bodyFor, mustRefuse, any, null);
+        }
+
+        /** A call with its own key, its values added a few at a time. */
+        static final class Builder {
+
+            final String pattern;
+            final Supplier<String> url;
+            final String field;
+            final String key;
+            java.util.function.Function<String, String> body;
+            final List<String> refuse = new ArrayList<>();
+            final List<String> any = new ArrayList<>();
+
+            Builder(String pattern, Supplier<String> url, String field, String key) {
+                this.pattern = pattern;
+                this.url = url;
+                this.field = field;
+                this.key = key;
+            }
+
+            Builder body(java.util.function.Function<String, String> template) {
+                this.body = template;
+                return this;
+            }
+
+            ApiCall refuse(String... values) {
+                return refuse(List.of(values));
+            }
+
+            ApiCall refuse(List<String> values) {
+                refuse.addAll(values);
+                return build();
+            }
+
+            ApiCall build() {
+                return new ApiCall(pattern, url, field, body, List.copyOf(refuse), List.copyOf(any), key);
+            }
+        }
+
+        /** The same call with more values that must be refused. */
+        ApiCall refuse(List<String> values) {
+            List<String> all = new ArrayList<>(mustRefuse);
+            all.addAll(values);
+            return new ApiCall(pattern, url, field, bodyFor, all, any, key);
+        }
+
+        /** The same call with values it may take. */
+        ApiCall any(List<String> values) {
+            List<String> all = new ArrayList<>(any);
+            all.addAll(values);
+            return new ApiCall(pattern, url, field, bodyFor, mustRefuse, all, key);
+        }
 
         String body(String value) {
             return bodyFor.apply(value);
@@ -200,6 +265,10 @@ class InputSuiteIntegrationTests {
         disposableUser = fixtures.account(Role.BUYER, null).id();
         disposableClient = apiClients.create(Fixtures.unique("disposable-")).client().id();
         apiKey = apiClients.create(Fixtures.unique("suite-")).key();
+        sellerKey = sellerKeys.create(world.sellerUser(), "suite", EnumSet.allOf(ApiScope.class)).value();
+        disposableSellerKey = sellerKeys.create(world.sellerUser(), "disposable", EnumSet.of(ApiScope.CLAIMS_READ))
+                .key().id();
+        claimNumber = claims.claim(claim, world.sellerUser()).claimNumber();
         sessions.put("buyer", FormLogin.signIn(mvc, world.buyer()));
         sessions.put("seller", FormLogin.signIn(mvc, world.seller()));
         sessions.put("agent", FormLogin.signIn(mvc, agent));
@@ -340,6 +409,10 @@ class InputSuiteIntegrationTests {
         all.add(new Endpoint("/admin/api-clients", "POST", "admin", () -> "/admin/api-clients", Map.of("name", "x"),
                 List.of(Field.text("name", 100, "name-error")), false));
         all.add(move("/admin/api-clients/{id}/revoke", "admin", () -> disposableClient, Map.of(), List.of()));
+        all.add(new Endpoint("/seller/api-keys", "POST", "seller", () -> "/seller/api-keys",
+                Map.of("name", "ERP suite", "scopes", "CLAIMS_READ"),
+                List.of(Field.text("name", 100, "name-error"), Field.of("scopes", Kind.ENUM, "scopes-error")), false));
+        all.add(move("/seller/api-keys/{id}/revoke", "seller", () -> disposableSellerKey, Map.of(), List.of()));
         // values refused on their own: a valid value here would change the platform's policy for every test
         all.add(new Endpoint("/admin/policy/deadlines", "POST", "admin", () -> "/admin/policy/deadlines",
                 Map.of("policy.shipBy", "not a duration"),
@@ -473,7 +546,55 @@ class InputSuiteIntegrationTests {
                 () -> "/api/v1/shipments/" + shippedTracking + "/events", "location",
                 v -> "{\"occurredAt\":\"" + paidAt + "\",\"kind\":\"FOO\",\"location\":" + v + "}",
                 List.of("\"" + "L".repeat(101) + "\"", "\"nul\\u0000\""), List.of()));
+        sellerApiCalls(calls, hugeNumbers, texts, cleanTexts);
         return calls;
+    }
+
+    /**
+     * The seller API's moves on the suite's claim, with the shop's key. Every body carries a version the claim never
+     * had, so that a value the move would take still changes nothing; the values must be refused before that.
+     */
+    void sellerApiCalls(List<ApiCall> calls, List<String> hugeNumbers, List<String> texts, List<String> cleanTexts) {
+        String claimPath = "/api/v1/seller/claims/{number}";
+        java.util.function.BiFunction<String, String, ApiCall.Builder> on = (move, field) -> new ApiCall.Builder(
+                claimPath + move, () -> "/api/v1/seller/claims/" + claimNumber + move, field, sellerKey);
+        String stale = "\"version\":999999";
+        List<String> badFiles = List.of("[{\"name\":\"a.png\",\"contentBase64\":\"***\"}]", "\"x\"", "[1]",
+                "[{\"name\":\"\",\"contentBase64\":\"\"}]");
+        calls.add(on.apply("/accept", "version").body(v -> "{\"version\":" + v + "}")
+                .refuse("\"abc\"", "9223372036854775808", "null", "999999", "[]"));
+        calls.add(on.apply("/proposals", "amountFen")
+                .body(v -> "{" + stale + ",\"remedy\":\"REFUND\",\"amountFen\":" + v + "}").refuse(hugeNumbers));
+        calls.add(on.apply("/proposals", "remedy").body(v -> "{" + stale + ",\"remedy\":" + v + "}")
+                .refuse("\"FOO\"", "1", "null"));
+        calls.add(on.apply("/proposals", "note")
+                .body(v -> "{" + stale + ",\"remedy\":\"RESHIP\",\"note\":" + v + "}").refuse(texts));
+        calls.add(on.apply("/rejection", "reason").body(v -> "{" + stale + ",\"reason\":" + v + "}")
+                .refuse(texts).refuse(cleanTexts));
+        calls.add(on.apply("/rejection", "files")
+                .body(v -> "{" + stale + ",\"reason\":\"complete\",\"files\":" + v + "}").refuse(badFiles));
+        calls.add(on.apply("/return-inspection", "result").body(v -> "{" + stale + ",\"result\":" + v + "}")
+                .refuse("\"FOO\"", "null", "7"));
+        calls.add(on.apply("/return-inspection", "refundFen")
+                .body(v -> "{" + stale + ",\"result\":\"USED\",\"refundFen\":" + v + "}").refuse(hugeNumbers));
+        calls.add(on.apply("/reshipment", "trackingNumber")
+                .body(v -> "{" + stale + ",\"carrier\":\"SF\",\"trackingNumber\":" + v + "}")
+                .refuse("\"" + "9".repeat(5000) + "\"", "\"SF\\u0000123\"", "12", "null"));
+        calls.add(on.apply("/reshipment", "carrier")
+                .body(v -> "{" + stale + ",\"carrier\":" + v + ",\"trackingNumber\":\"SF1234567890\"}")
+                .refuse("\"FOO\"", "null"));
+        calls.add(on.apply("/messages", "body").body(v -> "{\"body\":" + v + "}")
+                .refuse("\"" + "x".repeat(5_000) + "\"", "[]", "{}", "\"\"", "null").any(cleanTexts));
+        calls.add(on.apply("/messages", "files").body(v -> "{\"body\":\"photo\",\"files\":" + v + "}")
+                .refuse(badFiles));
+        calls.add(new ApiCall.Builder("/api/v1/seller/claims/batch-accept", () -> "/api/v1/seller/claims/batch-accept",
+                "items", sellerKey).body(v -> "{\"items\":" + v + "}").refuse("[]", "null", "\"x\"",
+                        "[" + String.join(",", java.util.Collections.nCopies(101, "{\"number\":\"X\",\"version\":1}"))
+                                + "]", "[{\"number\":null,\"version\":1}]"));
+        calls.add(new ApiCall.Builder("/api/v1/seller/orders/{orderNumber}/shipments",
+                () -> "/api/v1/seller/orders/" + unshipped.orderNumber() + "/shipments", "trackingNumber", sellerKey)
+                .body(v -> "{\"carrier\":\"SF\",\"trackingNumber\":" + v + "}")
+                .refuse("\"" + "9".repeat(5000) + "\"", "\"SF\\u0000123\"", "12", "null"));
     }
 
     /** A call whose body is built per value (each order gets a fresh order number). */
@@ -567,7 +688,8 @@ class InputSuiteIntegrationTests {
                 String label = "POST " + call.pattern() + " " + call.field() + "=" + abbreviate(value.getKey());
                 MvcResult result;
                 try {
-                    result = mvc.perform(post(call.url().get()).header("X-Api-Key", apiKey)
+                    result = mvc.perform(post(call.url().get()).header("X-Api-Key",
+                            call.key() != null ? call.key() : apiKey)
                             .contentType(MediaType.APPLICATION_JSON).content(call.body(value.getKey()))).andReturn();
                 } catch (Exception e) {
                     failures.add(label + ": answered with an exception (500): " + rootCause(e));
