@@ -49,7 +49,7 @@ public class SellerApiKeys {
     public Issued register(CurrentUser seller, String name, Set<ApiScope> scopes, String key) {
         long shopId = shopOf(seller);
         String trimmed = name == null ? "" : name.strip();
-        if (!trimmed.matches("[\\p{L}\\p{N} ._-]{3,100}")) {
+        if (!trimmed.matches("[\\p{L}\\p{N} ._()-]{3,100}")) {
             throw new Refused("name", "seller.apiKeys.error.name");
         }
         if (scopes == null || scopes.isEmpty()) {

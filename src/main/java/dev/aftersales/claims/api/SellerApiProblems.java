@@ -55,7 +55,7 @@ class SellerApiProblems {
             return new Problem(HttpStatus.NOT_FOUND, "not-found", null, null, e.getMessage(), new Object[0]);
         }
         if (e instanceof ClaimChanged || e instanceof ConcurrencyFailureException) {
-            return new Problem(HttpStatus.CONFLICT, "stale-version", "claim.flash.stale", null,
+            return new Problem(HttpStatus.CONFLICT, "stale-version", "api.claim.stale", null,
                     "The claim changed since this version; read it again", new Object[0]);
         }
         if (e instanceof TransitionRejected r) {

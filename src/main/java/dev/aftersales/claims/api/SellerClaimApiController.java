@@ -215,8 +215,8 @@ class SellerClaimApiController {
             description = "Each item is carried out in its own transaction and answered on its own: status 200 with "
                     + "the claim's new version, or the status and code its single call would have had.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    examples = @ExampleObject(value = "{\"items\": [{\"number\": \"CL10000001\", \"version\": 3}, "
-                            + "{\"number\": \"CL10000002\", \"version\": 1}]}"))))
+                    examples = @ExampleObject(value = "{\"items\": [{\"number\": \"AS10000001\", \"version\": 3}, "
+                            + "{\"number\": \"AS10000002\", \"version\": 1}]}"))))
     ResponseEntity<?> batchAccept(CurrentUser seller, HttpServletRequest request,
             @RequestHeader(name = IdempotentAnswers.HEADER, required = false) String key,
             @Valid @RequestBody BatchRequest body) {
