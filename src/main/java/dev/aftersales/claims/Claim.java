@@ -271,17 +271,32 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         grantRequestedRemedy(seller, "ACCEPTED", null, clock, now);
     }
 
+    /**
+     * One of the shop's automation rules accepts for the seller: on the timeline as the shop's rule, by its name,
+     * with the facts it used.
+     */
+    void acceptByShopRule(String ruleName, String facts, ClaimClock clock, Instant now) {
+        requireMove(ClaimAction.ACCEPT);
+        grantRequestedRemedy(new Actor(ActorRole.SELLER, null, ruleName), "ACCEPTED_BY_SHOP_RULE", "shop-rule",
+                facts, clock, now);
+    }
+
     private void grantRequestedRemedy(Actor actor, String action, String rule, ClaimClock clock, Instant now) {
+        grantRequestedRemedy(actor, action, rule, null, clock, now);
+    }
+
+    private void grantRequestedRemedy(Actor actor, String action, String rule, String note, ClaimClock clock,
+            Instant now) {
         switch (remedy) {
             case REFUND -> {
                 refund(requestedAmount(), action, CostBearer.SELLER);
                 transition(now, actor, action, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
-                        now.plus(clock.refundPayout()), rule, null, requestedAmountMinor);
+                        now.plus(clock.refundPayout()), rule, note, requestedAmountMinor);
             }
             case RESHIP -> transition(now, actor, action, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
-                    now.plus(clock.sellerReshipment()), rule, null, null);
+                    now.plus(clock.sellerReshipment()), rule, note, null);
             case RETURN_AND_REFUND, EXCHANGE -> transition(now, actor, action, ClaimStatus.AWAITING_RETURN_SHIPMENT,
-                    Party.BUYER, now.plus(clock.buyerReturnShipment()), rule, null, null);
+                    Party.BUYER, now.plus(clock.buyerReturnShipment()), rule, note, null);
             default -> throw new TransitionRejected("claim.rejected.remedy");
         }
     }

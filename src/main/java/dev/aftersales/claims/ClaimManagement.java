@@ -677,6 +677,11 @@ public class ClaimManagement {
 
     // --- risk #6: every standing is consulted, the strictest wins; review marks the claim ---------------------------
 
+    /** The buyer's standing for this claim now, as fast-track reads it (the strictest of every standing). */
+    BuyerStanding.Standing standingOf(Claim claim, Instant now) {
+        return strictestStanding(claim.buyerId(), claim.id(), now);
+    }
+
     /** The first standing that is not good (the strictest), else the first good one. */
     private BuyerStanding.Standing strictestStanding(long buyerId, Long excludingClaimId, Instant now) {
         BuyerStanding.Standing first = null;
