@@ -54,7 +54,7 @@ class SellerRulesController {
     @PostMapping
     String create(CurrentUser me, @ModelAttribute("form") RuleForm form, Model model, RedirectAttributes redirect) {
         BindingResult errors = new BeanPropertyBindingResult(form, "form");
-        ShopRuleKind kind = form.kind();
+        ShopRuleKind kind = form.chosenKind();
         Money amount = Amounts.parse(form.maxAmount());
         if (kind == ShopRuleKind.ACCEPT_SMALL_REFUND && amount == null) {
             errors.rejectValue("maxAmount", "rules.error.amount");
@@ -84,7 +84,16 @@ class SellerRulesController {
             long firedCount, Instant lastFiredAt) {
     }
 
-    /** The new-rule form; the amount as typed, in yuan. */
-    record RuleForm(String name, ShopRuleKind kind, String maxAmount, String replyText) {
+    /** The new-rule form; the amount as typed, in yuan; a kind that is none counts as not chosen. */
+    record RuleForm(String name, String kind, String maxAmount, String replyText) {
+
+        ShopRuleKind chosenKind() {
+            for (ShopRuleKind known : ShopRuleKind.values()) {
+                if (known.name().equals(kind)) {
+                    return known;
+                }
+            }
+            return null;
+        }
     }
 }

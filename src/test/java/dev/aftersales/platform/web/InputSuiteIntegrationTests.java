@@ -40,6 +40,8 @@ import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
+import dev.aftersales.claims.ShopRuleKind;
+import dev.aftersales.claims.ShopRules;
 import dev.aftersales.claims.SystemCases;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.identity.ApiScope;
@@ -84,6 +86,8 @@ class InputSuiteIntegrationTests {
     @Autowired
     SellerApiKeys sellerKeys;
     @Autowired
+    ShopRules shopRules;
+    @Autowired
     ClaimManagement claims;
     @Autowired
     SystemCases systemCases;
@@ -112,6 +116,7 @@ class InputSuiteIntegrationTests {
     long disposableUser;
     long disposableClient;
     long disposableSellerKey;
+    long suiteRule;
     String apiKey;
     String sellerKey;
     String claimNumber;
@@ -269,6 +274,7 @@ class InputSuiteIntegrationTests {
         disposableSellerKey = sellerKeys.create(world.sellerUser(), "disposable", EnumSet.of(ApiScope.CLAIMS_READ))
                 .key().id();
         claimNumber = claims.claim(claim, world.sellerUser()).claimNumber();
+        suiteRule = shopRules.create(world.sellerUser(), "Suite greeting", ShopRuleKind.REPLY, null, "Hello").id();
         sessions.put("buyer", FormLogin.signIn(mvc, world.buyer()));
         sessions.put("seller", FormLogin.signIn(mvc, world.seller()));
         sessions.put("agent", FormLogin.signIn(mvc, agent));
@@ -413,6 +419,14 @@ class InputSuiteIntegrationTests {
                 Map.of("name", "ERP suite", "scopes", "CLAIMS_READ"),
                 List.of(Field.text("name", 100, "name-error"), Field.of("scopes", Kind.ENUM, "scopes-error")), false));
         all.add(move("/seller/api-keys/{id}/revoke", "seller", () -> disposableSellerKey, Map.of(), List.of()));
+        all.add(new Endpoint("/seller/rules", "POST", "seller", () -> "/seller/rules",
+                Map.of("name", "Small refunds", "kind", "ACCEPT_SMALL_REFUND", "maxAmount", "10.00"),
+                List.of(Field.text("name", 100, "name-error"), Field.of("kind", Kind.ENUM, "kind-error"),
+                        Field.of("maxAmount", Kind.AMOUNT, "maxAmount-error")), false));
+        all.add(new Endpoint("/seller/rules", "POST", "seller", () -> "/seller/rules",
+                Map.of("name", "Greeting", "kind", "REPLY", "replyText", "Hello {buyer}"),
+                List.of(Field.text("replyText", 2000, "replyText-error")), false));
+        all.add(move("/seller/rules/{id}/switch", "seller", () -> suiteRule, Map.of("on", "false"), List.of()));
         // values refused on their own: a valid value here would change the platform's policy for every test
         all.add(new Endpoint("/admin/policy/deadlines", "POST", "admin", () -> "/admin/policy/deadlines",
                 Map.of("policy.shipBy", "not a duration"),
