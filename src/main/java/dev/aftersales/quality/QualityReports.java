@@ -61,6 +61,12 @@ public class QualityReports {
             union all
             select 'P', sku, 0, title, product_id from quality_products where shop_id = ?""";
 
+    /** The claims of one SKU of a shop filed since a time, newest first. */
+    static final String CLAIMS_OF = """
+            select claim_id, claim_number, type, reason, units, short_corroborated, filed_at
+            from quality_claims where shop_id = ? and sku = ? and filed_at >= ?
+            order by filed_at desc, claim_id desc limit 200""";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ZoneId zone;
@@ -234,10 +240,7 @@ public class QualityReports {
     public List<QualityReport.ClaimRow> claimsOf(long shopId, String sku, int days) {
         int window = WINDOWS.contains(days) ? days : FLAG_DAYS;
         LocalDate from = today().minusDays(window - 1);
-        return jdbc.query("""
-                select claim_id, claim_number, type, reason, units, short_corroborated, filed_at
-                from quality_claims where shop_id = ? and sku = ? and filed_at >= ?
-                order by filed_at desc, claim_id desc limit 200""",
+        return jdbc.query(CLAIMS_OF,
                 (rs, i) -> new QualityReport.ClaimRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         ClaimReason.valueOf(rs.getString(4)), settings.isQuality(ClaimReason.valueOf(rs.getString(4))),
                         rs.getInt(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()),
