@@ -1,6 +1,6 @@
 package dev.aftersales.quality;
 
-import static dev.aftersales.quality.QualityStories.line;
+import static dev.aftersales.support.RefundStories.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -35,7 +35,7 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderPlaced;
 import dev.aftersales.payments.PaymentExecuted;
 import dev.aftersales.quality.QualityReport.ProductRow;
-import dev.aftersales.quality.QualityStories.Placed;
+import dev.aftersales.support.RefundStories.Placed;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
@@ -43,6 +43,7 @@ import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
+import dev.aftersales.support.RefundStories;
 
 /**
  * The quality page on PostgreSQL, fed by the real events of orders placed and cancelled, claims filed and refunds
@@ -56,7 +57,7 @@ class QualityIntegrationTests {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    QualityStories stories;
+    RefundStories stories;
     @Autowired
     QualityReports reports;
     @Autowired

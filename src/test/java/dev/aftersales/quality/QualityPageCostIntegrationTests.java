@@ -1,6 +1,6 @@
 package dev.aftersales.quality;
 
-import static dev.aftersales.quality.QualityStories.line;
+import static dev.aftersales.support.RefundStories.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -27,6 +27,7 @@ import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
+import dev.aftersales.support.RefundStories;
 import dev.aftersales.support.QueryPlans;
 import dev.aftersales.support.SqlStatementCounter;
 
@@ -47,7 +48,7 @@ class QualityPageCostIntegrationTests {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    QualityStories stories;
+    RefundStories stories;
     @Autowired
     MutableClock clock;
     @Autowired

@@ -1,4 +1,4 @@
-package dev.aftersales.quality;
+package dev.aftersales.support;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,35 +18,33 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.StorefrontOrder;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
-import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /**
- * Builds the quality tests' stories through the real services: orders of a fresh buyer each (so that no buyer's
+ * Builds claim-and-refund stories through the real services: orders of a fresh buyer each (so that no buyer's
  * history changes how the next claim is handled), claims filed by them, accepted by the seller unless fast-tracked.
  */
 @Component
-class QualityStories {
+public class RefundStories {
 
     private final Fixtures fixtures;
     private final ClaimManagement claims;
     private final MutableClock clock;
 
-    QualityStories(Fixtures fixtures, ClaimManagement claims, MutableClock clock) {
+    RefundStories(Fixtures fixtures, ClaimManagement claims, MutableClock clock) {
         this.fixtures = fixtures;
         this.claims = claims;
         this.clock = clock;
     }
 
     /** A world whose buyer is a fresh account. */
-    World withNewBuyer(World world) {
+    public World withNewBuyer(World world) {
         UserAccount buyer = fixtures.account(Role.BUYER, null);
         return new World(world.shop(), world.products(), world.seller(), buyer);
     }
 
     /** An order of a fresh buyer paid at {@code paidAt}, delivered now with the measured weight. */
-    Placed delivered(World world, Instant paidAt, Integer measuredGrams, StorefrontOrder.Line... lines) {
+    public Placed delivered(World world, Instant paidAt, Integer measuredGrams, StorefrontOrder.Line... lines) {
         World w = withNewBuyer(world);
         OrderDetails order = fixtures.paidOrder(w, List.of(lines), paidAt);
         fixtures.deliver(order, measuredGrams);
@@ -54,17 +52,17 @@ class QualityStories {
     }
 
     /** An order of a fresh buyer paid an hour ago and not shipped. */
-    Placed paid(World world, StorefrontOrder.Line... lines) {
+    public Placed paid(World world, StorefrontOrder.Line... lines) {
         World w = withNewBuyer(world);
         return new Placed(w, fixtures.paidOrder(w, List.of(lines), clock.instant().minusSeconds(3600)));
     }
 
-    static StorefrontOrder.Line line(String sku, int quantity, long unitPriceMinor) {
+    public static StorefrontOrder.Line line(String sku, int quantity, long unitPriceMinor) {
         return new StorefrontOrder.Line(sku, null, quantity, unitPriceMinor, null);
     }
 
     /** Files a claim on {@code units} units of the SKU; the id. */
-    long file(Placed placed, ClaimType type, ClaimReason reason, Remedy remedy, String sku, int units,
+    public long file(Placed placed, ClaimType type, ClaimReason reason, Remedy remedy, String sku, int units,
             Money amount) {
         return claims.file(new FileClaim(placed.order().id(), type, reason, remedy, "test claim",
                 Map.of(Fixtures.lineId(placed.order(), sku), units), amount, UUID.randomUUID().toString(),
@@ -72,18 +70,18 @@ class QualityStories {
     }
 
     /** Files a refund-only claim and has it refunded (accepted by the seller unless fast-tracked already). */
-    long refunded(Placed placed, ClaimReason reason, String sku, int units, Money amount) {
+    public long refunded(Placed placed, ClaimReason reason, String sku, int units, Money amount) {
         long id = file(placed, ClaimType.REFUND_ONLY, reason, Remedy.REFUND, sku, units, amount);
         acceptIfWaiting(placed, id);
         return id;
     }
 
-    void acceptIfWaiting(Placed placed, long id) {
+    public void acceptIfWaiting(Placed placed, long id) {
         if (claims.claim(id, placed.world().sellerUser()).status() == ClaimStatus.AWAITING_SELLER) {
             claims.accept(id, placed.world().sellerUser(), null);
         }
     }
 
-    record Placed(World world, OrderDetails order) {
+    public record Placed(World world, OrderDetails order) {
     }
 }
