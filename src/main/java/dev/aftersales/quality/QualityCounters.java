@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -109,7 +108,7 @@ class QualityCounters {
     /**
      * A refund of a claim was paid (or a reversal taken back): counted on each SKU it covers, on the day the
      * provider executed it, under the claim's reason. The part of the amount no order line accounts for (an
-     * amount-only refund, a reversal) is spread over the claim's SKUs in proportion to what was claimed for them.
+     * amount-only refund, a reversal) counts on the claim's first SKU (as {@link QualityCatchUp} counts it).
      */
     boolean paid(MovementView movement, ClaimFacts.Claimed claim, OrderDetails order, Instant executedAt) {
         if (!firstTime("payment:" + movement.id())) {
@@ -131,8 +130,8 @@ class QualityCounters {
             }
         }
         long rest = movement.amount().minor() - onLines;
-        if (rest > 0) {
-            spread(rest, claim.lines(), bySku);
+        if (rest > 0 && !claim.lines().isEmpty()) {
+            bySku.computeIfAbsent(claim.lines().get(0).sku(), k -> new long[2])[1] += rest;
         }
         if (bySku.isEmpty()) {
             return true;
@@ -142,35 +141,6 @@ class QualityCounters {
         bySku.forEach((sku, v) -> add(claim.shopId(), day, sku, claim.reason().name(), 0, 0, 0, reversal ? 0 : 1,
                 reversal ? 0 : (int) v[0], sign * v[1]));
         return true;
-    }
-
-    /** Spreads {@code amount} over the claim's SKUs by their claimed amounts (by units if nothing was claimed). */
-    private static void spread(long amount, List<ClaimFacts.ClaimedLine> lines, Map<String, long[]> bySku) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        Map<String, Long> weights = new LinkedHashMap<>();
-        long total = 0;
-        for (ClaimFacts.ClaimedLine line : lines) {
-            weights.merge(line.sku(), line.amountMinor(), Long::sum);
-            total += line.amountMinor();
-        }
-        if (total == 0) {
-            weights.clear();
-            for (ClaimFacts.ClaimedLine line : lines) {
-                weights.merge(line.sku(), (long) line.quantity(), Long::sum);
-                total += line.quantity();
-            }
-        }
-        long given = 0;
-        int i = 0;
-        for (Map.Entry<String, Long> w : weights.entrySet()) {
-            long part = ++i == weights.size() ? amount - given
-                    : java.math.BigInteger.valueOf(amount).multiply(java.math.BigInteger.valueOf(w.getValue()))
-                            .divide(java.math.BigInteger.valueOf(total)).longValueExact();
-            given += part;
-            bySku.computeIfAbsent(w.getKey(), k -> new long[2])[1] += part;
-        }
     }
 
     private void add(long shopId, Date day, String sku, String reason, int claims, int claimedUnits,

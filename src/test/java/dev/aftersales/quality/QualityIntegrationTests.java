@@ -76,6 +76,8 @@ class QualityIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    QualityCatchUp catchUp;
 
     World world;
 
@@ -315,5 +317,36 @@ class QualityIntegrationTests {
         mvc.perform(get("/agent/shops/999999999/quality").with(agent)).andExpect(status().isNotFound());
         // a buyer reads neither
         mvc.perform(get("/seller/quality").with(signIn(world.buyer()))).andExpect(status().isForbidden());
+    }
+
+    /**
+     * The set-based count (the history at the first start, the large-data generator) gives the same figures as the
+     * listeners: the shop's counters and keys forgotten (in a transaction rolled back), counted again from the
+     * orders, claims and ledger, the report is the same; a second run counts nothing.
+     */
+    @Test
+    void theSetBasedCountGivesWhatTheListenersCounted() {
+        handCountedShop();
+        long shopId = world.shop().id();
+        QualityReport byListeners = reports.report(shopId, 30);
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            for (String table : List.of("quality_daily", "quality_units_sold", "quality_claims")) {
+                jdbc.sql("delete from " + table + " where shop_id = ?").param(shopId).update();
+            }
+            jdbc.sql("""
+                    delete from quality_counted where event_key in (
+                      select 'order-placed:' || id from orders where shop_id = :shop
+                      union all select 'order-cancelled:' || id from orders where shop_id = :shop
+                      union all select 'claim-filed:' || id from claims where shop_id = :shop
+                      union all select 'payment:' || m.id from payment_movements m join orders o on o.id = m.order_id
+                                where o.shop_id = :shop)""").param("shop", shopId).update();
+            assertThat(reports.report(shopId, 30).products()).isEmpty();
+
+            assertThat(catchUp.countShop(shopId)).as("4 orders, 1 cancellation, 4 claims, 3 refunds").isEqualTo(12);
+            assertThat(reports.report(shopId, 30)).isEqualTo(byListeners);
+            assertThat(catchUp.countShop(shopId)).isZero();
+            assertThat(reports.report(shopId, 30)).isEqualTo(byListeners);
+        });
     }
 }
