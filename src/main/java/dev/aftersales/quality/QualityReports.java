@@ -103,7 +103,10 @@ public class QualityReports {
         Map<String, Map<ClaimReason, Acc>> byReason = new LinkedHashMap<>();
         jdbc.query(BY_SKU_AND_REASON, rs -> {
             String sku = rs.getString(1);
-            ClaimReason reason = ClaimReason.valueOf(rs.getString(2));
+            ClaimReason reason = reason(rs.getString(2));
+            if (reason == null) {
+                return;
+            }
             boolean isRecent = rs.getBoolean(3);
             long[] v = { rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) };
             boolean quality = settings.isQuality(reason);
@@ -126,7 +129,10 @@ public class QualityReports {
 
         Map<LocalDate, Acc> byDay = new HashMap<>();
         jdbc.query(BY_DAY, rs -> {
-            ClaimReason reason = ClaimReason.valueOf(rs.getString(2));
+            ClaimReason reason = reason(rs.getString(2));
+            if (reason == null) {
+                return;
+            }
             Acc a = byDay.computeIfAbsent(rs.getDate(1).toLocalDate(), k -> new Acc());
             a.claims += rs.getLong(3);
             a.refunds += rs.getLong(4);
@@ -227,6 +233,15 @@ public class QualityReports {
         return left.compareTo(right) > 0;
     }
 
+    /** The reason a counter was kept under; {@code null} for a name this version does not know (left out). */
+    private static ClaimReason reason(String name) {
+        try {
+            return ClaimReason.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** A percentage with one decimal, {@code null} when nothing was sold. */
     static BigDecimal rate(long part, long whole) {
         if (whole <= 0) {
@@ -240,11 +255,13 @@ public class QualityReports {
     public List<QualityReport.ClaimRow> claimsOf(long shopId, String sku, int days) {
         int window = WINDOWS.contains(days) ? days : FLAG_DAYS;
         LocalDate from = today().minusDays(window - 1);
-        return jdbc.query(CLAIMS_OF,
-                (rs, i) -> new QualityReport.ClaimRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        ClaimReason.valueOf(rs.getString(4)), settings.isQuality(ClaimReason.valueOf(rs.getString(4))),
-                        rs.getInt(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant()),
-                shopId, sku, java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant()));
+        return jdbc.query(CLAIMS_OF, (rs, i) -> {
+            ClaimReason reason = reason(rs.getString(4));
+            return reason == null ? null : new QualityReport.ClaimRow(rs.getLong(1), rs.getString(2),
+                    rs.getString(3), reason, settings.isQuality(reason), rs.getInt(5), rs.getBoolean(6),
+                    rs.getTimestamp(7).toInstant());
+        }, shopId, sku, java.sql.Timestamp.from(from.atStartOfDay(zone).toInstant())).stream()
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** Sums of counters. */
