@@ -35,7 +35,6 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderPlaced;
 import dev.aftersales.payments.PaymentExecuted;
 import dev.aftersales.quality.QualityReport.ProductRow;
-import dev.aftersales.support.RefundStories.Placed;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
@@ -44,6 +43,7 @@ import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.RefundStories;
+import dev.aftersales.support.RefundStories.Placed;
 
 /**
  * The quality page on PostgreSQL, fed by the real events of orders placed and cancelled, claims filed and refunds
@@ -234,8 +234,7 @@ class QualityIntegrationTests {
     @Test
     void aProductWhoseQualityRefundsJumpIsFlaggedAndASteadyOneIsNot() throws Exception {
         var shop = world.shop();
-        var catalog = fixtures;
-        World w = new World(shop, world.products(), world.seller(), world.buyer());
+        World w = world;
         createProduct(shop.id(), "S", "Steady soap", 1000);
         createProduct(shop.id(), "J", "Jumpy jug", 2000);
         stories.delivered(w, clock.instant().minus(Duration.ofDays(60)), 30 * 100 + 200, line("S", 30, 1000));
@@ -348,5 +347,21 @@ class QualityIntegrationTests {
             assertThat(catchUp.countShop(shopId)).isZero();
             assertThat(reports.report(shopId, 30)).isEqualTo(byListeners);
         });
+    }
+
+    @Test
+    void aMangledWindowShowsThirtyDaysAndAnUnknownOrHostileSkuListsNoClaims() throws Exception {
+        handCountedShop();
+        RequestPostProcessor seller = signIn(world.seller());
+        var result = mvc.perform(get("/seller/quality").param("days", "9999").param("sku", "<script>alert(1)</script>")
+                .with(seller)).andExpect(status().isOk()).andReturn();
+        QualityReport report = (QualityReport) result.getModelAndView().getModel().get("report");
+        assertThat(report.days()).isEqualTo(30);
+        assertThat(result.getModelAndView().getModel().get("selected")).isNull();
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("<script>alert(1)")
+                .doesNotContain("id=\"quality-claims\"").contains("60.0 %");
+        QualityReport other = page("/seller/quality?days=-90", seller);
+        assertThat(other.days()).isEqualTo(30);
+        assertThat(row(other, "A").qualityRefundedUnits()).isEqualTo(3);
     }
 }
