@@ -64,6 +64,29 @@ public class ClaimFacts {
                 Timestamp.from(since));
     }
 
+    /**
+     * What the product-quality counters need of a claim: its reason, the weight check's verdict and the claimed units
+     * of each order line (with the amount claimed for them).
+     */
+    public record Claimed(long claimId, String claimNumber, long shopId, ClaimType type, ClaimReason reason,
+            WeightVerdict weightVerdict, Instant filedAt, List<ClaimedLine> lines) {
+    }
+
+    /** The claimed units of one order line. */
+    public record ClaimedLine(long orderLineId, String sku, String title, int quantity, long amountMinor) {
+    }
+
+    public Optional<Claimed> claimed(long claimId) {
+        List<ClaimedLine> lines = jdbc.query("select order_line_id, sku, title, quantity, amount_minor from claim_lines "
+                + "where claim_id = ? order by id", (rs, i) -> new ClaimedLine(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), rs.getLong(5)), claimId);
+        return jdbc.query("select id, claim_number, shop_id, type, reason, weight_verdict, created_at from claims "
+                + "where id = ?", (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        ClaimType.valueOf(rs.getString(4)), ClaimReason.valueOf(rs.getString(5)),
+                        enumOf(WeightVerdict.class, rs.getString(6)), instant(rs, 7), lines), claimId)
+                .stream().findFirst();
+    }
+
     private static Fact map(ResultSet rs, int i) throws SQLException {
         return new Fact(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), ClaimType.valueOf(rs.getString(5)),
                 ClaimStatus.valueOf(rs.getString(6)), instant(rs, 7), enumOf(InspectionResult.class, rs.getString(8)),

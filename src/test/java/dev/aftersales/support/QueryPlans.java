@@ -119,6 +119,11 @@ public final class QueryPlans {
                 from inbox_items i where i.event_key like :tag || 'ev%'""").param("tag", tag).update();
     }
 
+    /** The plan of one statement with these positional parameters, on whatever the caller's transaction holds. */
+    public static Plan plan(JdbcClient jdbc, String sql, Object... parameters) {
+        return new QueryPlans(jdbc).explain(sql, parameters);
+    }
+
     /** The plan of one statement with these positional parameters. */
     public Plan explain(String sql, Object... parameters) {
         String json = jdbc.sql("explain (format json) " + sql).params(parameters).query(String.class).single();

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public final class SqlStatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<String>> TEXTS = new ThreadLocal<>();
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     /** The number of statements {@code work} ran on this thread. */
@@ -33,6 +34,18 @@ public final class SqlStatementCounter implements BeanPostProcessor {
             COUNT.remove();
         }
         return count[0];
+    }
+
+    /** The SQL of the statements {@code work} prepared on this thread, in order. */
+    public static java.util.List<String> statements(Callable<?> work) throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        TEXTS.set(texts);
+        try {
+            work.call();
+        } finally {
+            TEXTS.remove();
+        }
+        return texts;
     }
 
     @Override
@@ -51,6 +64,10 @@ public final class SqlStatementCounter implements BeanPostProcessor {
     private static Object onConnection(Object target, Method method, Object[] args) throws Throwable {
         if (STATEMENTS.contains(method.getName()) && args != null && args.length > 0 && args[0] instanceof String sql) {
             StatementGate.beforeStatement(sql);
+            java.util.List<String> texts = TEXTS.get();
+            if (texts != null) {
+                texts.add(sql);
+            }
         }
         if (STATEMENTS.contains(method.getName())) {
             int[] count = COUNT.get();

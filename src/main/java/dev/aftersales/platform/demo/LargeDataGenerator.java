@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.PolicyDefaults;
 import dev.aftersales.claims.WeightCheckSettings;
+import dev.aftersales.quality.QualityCatchUp;
 import dev.aftersales.risk.RiskManagement;
 
 /**
@@ -30,7 +31,8 @@ import dev.aftersales.risk.RiskManagement;
  * one order in five, a claim that walked one of the paths of {@link GenScenarios} to any status of the lifecycle,
  * with everything the modules keep about it: lines, timeline, messages, evidence, parcels ({@link GeneratedClaims}),
  * the ledger ({@link GeneratedMoney}), the platform's decisions ({@link GeneratedArbitration}), inbox items and
- * ratings ({@link GeneratedNotices}), the shop's record and the risk read models ({@link GeneratedRisk}); at the end
+ * ratings ({@link GeneratedNotices}), the shop's record and the risk read models ({@link GeneratedRisk}), the quality
+ * counters (counted set-based by {@link QualityCatchUp}); at the end
  * the buyers' return-abuse scores are computed by the risk module itself.
  *
  * <p>The rows are written set-based in batches of {@value #BATCH} orders, one transaction a batch, so progress is
@@ -56,12 +58,13 @@ public class LargeDataGenerator {
     private final WeightCheckSettings weight;
     private final PasswordEncoder passwords;
     private final RiskManagement risk;
+    private final QualityCatchUp quality;
     private final String displayZone;
     private final Duration reminderLead;
 
     LargeDataGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
             CatalogManagement catalog, WeightCheckSettings weight, PasswordEncoder passwords, RiskManagement risk,
-            @Value("${aftersales.display-zone:Asia/Shanghai}") String displayZone,
+            QualityCatchUp quality, @Value("${aftersales.display-zone:Asia/Shanghai}") String displayZone,
             @Value("${aftersales.notifications.reminder-lead:12h}") Duration reminderLead) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -70,6 +73,7 @@ public class LargeDataGenerator {
         this.weight = weight;
         this.passwords = passwords;
         this.risk = risk;
+        this.quality = quality;
         this.displayZone = displayZone;
         this.reminderLead = reminderLead;
     }
@@ -120,6 +124,7 @@ public class LargeDataGenerator {
                 new GeneratedArbitration(jdbc).write();
                 new GeneratedNotices(jdbc, reminderLead).write(now);
                 new GeneratedRisk(jdbc).write();
+                quality.countOrders(Range.orderNumber(batchFrom), Range.orderNumber(to));
             });
             progress.accept(to - first + 1);
         }

@@ -148,6 +148,33 @@ class LargeDataGeneratorIntegrationTests {
 
         assertThat(GeneratedDataChecks.violations(jdbc, range, clock.instant())).allSatisfy((check, count) ->
                 assertThat(count).as(check).isZero());
+
+        // the quality counters, counted set-based batch by batch, hold every generated sale, claim and refund
+        Map<String, Object> quality = jdbc.queryForMap("""
+                with gen as (select id from shops where code like 'GEN%')
+                select (select coalesce(sum(units), 0) from quality_units_sold where shop_id in (select id from gen))
+                         as counted_units,
+                       (select coalesce(sum(l.quantity), 0) from orders o join order_lines l on l.order_id = o.id
+                        where o.shop_id in (select id from gen) and o.cancelled_at is null) as sold_units,
+                       (select coalesce(sum(claims), 0) from quality_daily where shop_id in (select id from gen))
+                         as counted_claims,
+                       (select count(*) from (select distinct cl.claim_id, cl.sku from claim_lines cl
+                                              join claims c on c.id = cl.claim_id
+                                              where c.shop_id in (select id from gen)) k) as claimed_skus,
+                       (select coalesce(sum(refunded_minor), 0) from quality_daily
+                        where shop_id in (select id from gen)) as counted_refunded,
+                       (select coalesce(sum(case when m.kind = 'REVERSAL' then -m.amount_minor else m.amount_minor end),
+                                        0)
+                        from payment_movements m join claims c on c.id = m.claim_id
+                        where c.shop_id in (select id from gen) and m.status = 'SUCCEEDED'
+                          and m.kind in ('REFUND', 'REVERSAL')
+                          and exists (select 1 from claim_lines cl where cl.claim_id = c.id)) as refunded""");
+        assertThat(((Number) quality.get("counted_units")).longValue()).isPositive()
+                .isEqualTo(((Number) quality.get("sold_units")).longValue());
+        assertThat(((Number) quality.get("counted_claims")).longValue()).isPositive()
+                .isEqualTo(((Number) quality.get("claimed_skus")).longValue());
+        assertThat(((Number) quality.get("counted_refunded")).longValue()).isPositive()
+                .isEqualTo(((Number) quality.get("refunded")).longValue());
     }
 
     @Test
