@@ -4,6 +4,6 @@
  * events through the event publication registry, and a sweep posts the due deliveries (at least once, in order per
  * claim, retried with backoff for a day). Endpoints are disabled, never deleted; deliveries keep their last answer.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "shared :: *", "ordering",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "shared :: *", "identity", "ordering",
         "payments", "claims", "arbitration" })
 package dev.aftersales.webhooks;
