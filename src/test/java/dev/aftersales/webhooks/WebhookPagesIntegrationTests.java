@@ -93,8 +93,8 @@ class WebhookPagesIntegrationTests {
         String secret = shown.select("#issued-secret code").text();
         assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
         assertThat(shown.select(".endpoint-url").text()).isEqualTo("https://erp.example.com/hook");
-        assertThat(shown.select(".webhook-endpoint").text()).contains("claim.filed", "claim.closed")
-                .doesNotContain("claim.moved");
+        assertThat(shown.select(".webhook-endpoint").text()).contains("Claim filed", "Claim closed")
+                .doesNotContain("Claim moved");
 
         Document later = page("/seller/webhooks", seller);
         assertThat(later.select("#issued-secret")).isEmpty();
@@ -136,7 +136,7 @@ class WebhookPagesIntegrationTests {
         Document pending = page("/seller/webhooks", seller);
         assertThat(pending.select(".webhook-deliveries tbody tr")).singleElement().satisfies(row -> {
             assertThat(row.select(".delivery-status").text()).isEqualTo("pending");
-            assertThat(row.text()).contains("500", "try later", "claim.moved");
+            assertThat(row.text()).contains("500", "try later", "Claim moved");
             assertThat(row.select("button")).as("no redeliver while it is tried").isEmpty();
         });
         long deliveryId = jdbc.sql("select id from webhook_deliveries where endpoint_id = :e")
