@@ -73,8 +73,22 @@ public class WebhookManagement {
      */
     public IssuedSecret register(CurrentUser user, String url, Collection<String> eventTypes) {
         Long scope = scopeOf(user);
-        String checked = checkUrl(url);
-        Set<WebhookEventType> types = checkTypes(eventTypes);
+        List<InvalidEndpoint.Reason> refused = new ArrayList<>();
+        String checked = null;
+        Set<WebhookEventType> types = null;
+        try {
+            checked = checkUrl(url);
+        } catch (InvalidEndpoint e) {
+            refused.addAll(e.reasons());
+        }
+        try {
+            types = checkTypes(eventTypes);
+        } catch (InvalidEndpoint e) {
+            refused.addAll(e.reasons());
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidEndpoint(refused);
+        }
         String secret = newSecret();
         WebhookEndpoint endpoint = endpoints.save(new WebhookEndpoint(scope, checked, types, secret,
                 user.accountId(), clock.instant()));

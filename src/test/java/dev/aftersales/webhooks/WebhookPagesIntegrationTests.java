@@ -122,6 +122,13 @@ class WebhookPagesIntegrationTests {
                 .param("url", "https://erp.example.com/hook")).andExpect(status().isUnprocessableContent())
                 .andReturn().getResponse().getContentAsString());
         assertThat(noEvents.select("#eventTypes-error").text()).isEqualTo("Choose at least one event.");
+        assertThat(noEvents.select("#url-error")).isEmpty();
+
+        Document both = PageText.parse(mvc.perform(post("/seller/webhooks").with(seller).with(csrf())
+                .param("url", "ftp://erp.example.com/hook").param("eventTypes", "claim.nothing"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(both.select("#url-error").text()).startsWith("Enter a full address");
+        assertThat(both.select("#eventTypes-error").text()).isEqualTo("Choose at least one event.");
         assertThat(endpointCount()).isZero();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,7 +60,14 @@ abstract class WebhookPages {
             redirect.addFlashAttribute("flashSuccess", "webhooks.registered");
             return "redirect:" + base;
         } catch (InvalidEndpoint refused) {
-            errors.rejectValue(refused.field(), refused.messageKey());
+            // what was typed comes back, an address far past its limit only in part
+            String url = form.url() == null ? "" : form.url();
+            EndpointForm shown = new EndpointForm(url.length() > 2 * WebhookManagement.MAX_URL
+                    ? url.substring(0, 2 * WebhookManagement.MAX_URL) : url, form.eventTypes());
+            BindingResult result = new DirectFieldBindingResult(shown, "form");
+            refused.reasons().forEach(r -> result.rejectValue(r.field(), r.messageKey()));
+            model.addAttribute("form", shown);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
             return list(me, model);
         }
     }
