@@ -206,6 +206,17 @@ class WebhookPagesIntegrationTests {
     }
 
     @Test
+    void aFormWithoutTheCsrfTokenChangesNothing() throws Exception {
+        var endpoint = webhooks.register(world.sellerUser(), receiver.url(), List.of("claim.moved"));
+        mvc.perform(post("/seller/webhooks").with(seller).param("url", "https://erp.example.com/hook")
+                .param("eventTypes", "claim.filed")).andExpect(status().isForbidden());
+        mvc.perform(post("/seller/webhooks/{id}/disable", endpoint.endpointId()).with(seller))
+                .andExpect(status().isForbidden());
+        assertThat(endpointCount()).isEqualTo(1);
+        assertThat(webhooks.endpoints(world.sellerUser(), 1).get(0).active()).isTrue();
+    }
+
+    @Test
     void disablingKeepsTheEndpointWithItsDeliveries() throws Exception {
         var endpoint = webhooks.register(world.sellerUser(), receiver.url(), List.of("claim.moved"));
         mvc.perform(post("/seller/webhooks/{id}/disable", endpoint.endpointId()).with(seller).with(csrf()))
