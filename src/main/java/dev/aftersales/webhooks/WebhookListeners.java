@@ -68,7 +68,7 @@ class WebhookListeners {
     @ApplicationModuleListener
     void on(ClaimTransitioned move) {
         WebhookEventType type = typeOf(move);
-        if (type == null) {
+        if (type == null || !outbox.wanted(move.shopId(), type)) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -91,6 +91,9 @@ class WebhookListeners {
 
     @ApplicationModuleListener
     void on(AgentDecided decided) {
+        if (!outbox.wanted(decided.shopId(), WebhookEventType.CLAIM_DECIDED)) {
+            return;
+        }
         Optional<Claim> claim = claim(decided.orderId(), decided.claimId());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("claimId", decided.claimId());
@@ -117,6 +120,9 @@ class WebhookListeners {
             return;
         }
         OrderDetails order = orders.details(paid.orderId());
+        if (!outbox.wanted(order.shopId(), WebhookEventType.CLAIM_REFUNDED)) {
+            return;
+        }
         Optional<Claim> claim = claim(paid.orderId(), paid.claimId());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("claimId", paid.claimId());

@@ -34,17 +34,28 @@ class WebhookOutbox {
         this.clock = clock;
     }
 
+    /**
+     * Whether an active endpoint wants events of this type of this shop: the listeners ask first, so that an event
+     * no endpoint wants costs one query and no look-ups.
+     */
+    @Transactional(readOnly = true)
+    public boolean wanted(long shopId, WebhookEventType type) {
+        return !matching(shopId, type).isEmpty();
+    }
+
+    private List<Long> matching(long shopId, WebhookEventType type) {
+        return jdbc.sql("""
+                select id, event_types from webhook_endpoints
+                where active and (shop_id = :shop or shop_id is null) order by id""")
+                .param("shop", shopId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .filter(e -> WebhookEndpoint.decode(e.getValue()).contains(type)).map(Map.Entry::getKey).toList();
+    }
+
     /** @return how many deliveries were written (0: no endpoint wants it, or written before) */
     @Transactional
     public int enqueue(WebhookEvent event) {
-        List<Map.Entry<Long, String>> endpoints = jdbc.sql("""
-                select id, event_types from webhook_endpoints
-                where active and (shop_id = :shop or shop_id is null) order by id""")
-                .param("shop", event.shopId())
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
-        List<Long> matching = endpoints.stream()
-                .filter(e -> WebhookEndpoint.decode(e.getValue()).contains(event.type())).map(Map.Entry::getKey)
-                .toList();
+        List<Long> matching = matching(event.shopId(), event.type());
         if (matching.isEmpty()) {
             return 0;
         }
