@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.aftersales.arbitration.ArbitrationManagement;
+import dev.aftersales.arbitration.DecisionCommand;
+import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimType;
@@ -22,6 +25,8 @@ import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.EarlierWorkParked;
 import dev.aftersales.support.Fixtures;
@@ -44,6 +49,8 @@ class WebhookEventsIntegrationTests {
     ClaimManagement claims;
     @Autowired
     OrderManagement orders;
+    @Autowired
+    ArbitrationManagement arbitration;
     @Autowired
     LocalPaymentProvider provider;
     @Autowired
@@ -112,6 +119,33 @@ class WebhookEventsIntegrationTests {
                 .orElseThrow();
         assertThat(closed.get("data").get("status").asString()).isEqualTo("RESOLVED");
         assertThat(closed.get("data").get("action").asString()).isEqualTo("REFUND_PAID");
+    }
+
+    @Test
+    void anEscalatedClaimDecidedByAnAgentIsSentAsEscalatedThenDecidedWithItsOutcome() {
+        OrderDetails order = fixtures.paidOrder(world);
+        fixtures.deliver(order, 2_000);
+        long id = fileMissing(order);
+        claims.reject(id, world.sellerUser(), null, "the parcel weighed what was ordered", List.of());
+        claims.escalate(id, world.buyerUser(), null, "it was not in the parcel");
+        CurrentUser agent = Fixtures.user(fixtures.account(Role.AGENT, null));
+        arbitration.take(id, agent);
+        arbitration.decide(id, agent, null, DecisionCommand.of(DecisionOutcome.FULL_REFUND, null,
+                "the parcel weight shows the box missing", "R-3.2"));
+
+        sender.sendDue();
+
+        List<String> types = bodies().stream().map(b -> b.get("type").asString()).toList();
+        assertThat(types.subList(0, 3)).containsExactly("claim.filed", "claim.moved", "claim.escalated");
+        // the refund is confirmed right after the decision commits, before the decision's event is written
+        assertThat(types.subList(3, types.size())).containsExactlyInAnyOrder("claim.decided", "claim.refunded");
+        JsonNode decided = bodies().stream().filter(b -> b.get("type").asString().equals("claim.decided"))
+                .findFirst().orElseThrow().get("data");
+        assertThat(decided.get("outcome").asString()).isEqualTo("FULL_REFUND");
+        assertThat(decided.get("refundFen").asLong()).isEqualTo(3000);
+        assertThat(decided.get("appeal").asBoolean()).isFalse();
+        assertThat(decided.get("status").asString()).isEqualTo("DECIDED");
+        assertThat(decided.get("orderNumber").asString()).isEqualTo(order.orderNumber());
     }
 
     @Test
