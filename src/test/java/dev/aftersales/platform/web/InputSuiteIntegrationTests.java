@@ -46,6 +46,7 @@ import dev.aftersales.claims.SystemCases;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.identity.ApiScope;
 import dev.aftersales.identity.SellerApiKeys;
+import dev.aftersales.webhooks.WebhookManagement;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
@@ -96,6 +97,8 @@ class InputSuiteIntegrationTests {
     @Autowired
     ApiClientManagement apiClients;
     @Autowired
+    WebhookManagement webhooks;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -117,6 +120,8 @@ class InputSuiteIntegrationTests {
     long disposableClient;
     long disposableSellerKey;
     long suiteRule;
+    long shopWebhook;
+    long platformWebhook;
     String apiKey;
     String sellerKey;
     String claimNumber;
@@ -280,6 +285,12 @@ class InputSuiteIntegrationTests {
         sessions.put("agent", FormLogin.signIn(mvc, agent));
         sessions.put("admin", FormLogin.signIn(mvc, admin));
         arbitration.take(escalated, Fixtures.user(agent));
+        // webhook endpoints to rotate, disable and enable (the platform's disabled: it would hear every shop)
+        shopWebhook = webhooks.register(world.sellerUser(), "http://127.0.0.1:9/hook", List.of("claim.filed"))
+                .endpointId();
+        platformWebhook = webhooks.register(Fixtures.user(admin), "http://127.0.0.1:9/hook",
+                List.of("claim.filed")).endpointId();
+        webhooks.activate(Fixtures.user(admin), platformWebhook, false);
         // a session's first page records the reader's language; done here, so no refusal is blamed for it
         for (var role : List.of("buyer", "seller", "agent", "admin")) {
             mvc.perform(get("/").with(sessions.get(role)).locale(Locale.ENGLISH).header("Accept-Language", "en"));
@@ -378,6 +389,15 @@ class InputSuiteIntegrationTests {
                         Field.of("qualityWindowDays", Kind.INT, "qualityWindowDays-error"),
                         Field.of("fastTrackThreshold", Kind.AMOUNT, "fastTrackThreshold-error")),
                 false));
+        all.add(new Endpoint("/seller/webhooks", "POST", "seller", () -> "/seller/webhooks",
+                Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", "claim.filed"),
+                List.of(Field.text("url", 500, "url-error"), Field.of("eventTypes", Kind.ENUM, "eventTypes-error")),
+                false));
+        all.add(move("/seller/webhooks/{id}/rotate", "seller", () -> shopWebhook, Map.of(), List.of()));
+        all.add(move("/seller/webhooks/{id}/disable", "seller", () -> shopWebhook, Map.of(), List.of()));
+        all.add(move("/seller/webhooks/{id}/enable", "seller", () -> shopWebhook, Map.of(), List.of()));
+        all.add(move("/seller/webhooks/deliveries/{deliveryId}/redeliver", "seller", () -> -1L, Map.of(),
+                List.of()));
         // agent
         all.add(move("/agent/cases/{id}/take", "agent", () -> escalated, Map.of(), List.of()));
         all.add(move("/agent/cases/{id}/release", "agent", () -> -1L, Map.of(), List.of()));
@@ -427,6 +447,16 @@ class InputSuiteIntegrationTests {
                 Map.of("name", "Greeting", "kind", "REPLY", "replyText", "Hello {buyer}"),
                 List.of(Field.text("replyText", 2000, "replyText-error")), false));
         all.add(move("/seller/rules/{id}/switch", "seller", () -> suiteRule, Map.of("on", "false"), List.of()));
+        // refused on its own: a platform endpoint would hear every shop's events for the rest of the run
+        all.add(new Endpoint("/admin/webhooks", "POST", "admin", () -> "/admin/webhooks",
+                Map.of("url", "http://erp.example.com/hook", "eventTypes", "claim.filed"),
+                List.of(Field.text("url", 500, "url-error"), Field.of("eventTypes", Kind.ENUM, "eventTypes-error")),
+                false));
+        all.add(move("/admin/webhooks/{id}/rotate", "admin", () -> platformWebhook, Map.of(), List.of()));
+        all.add(move("/admin/webhooks/{id}/enable", "admin", () -> platformWebhook, Map.of(), List.of()));
+        all.add(move("/admin/webhooks/{id}/disable", "admin", () -> platformWebhook, Map.of(), List.of()));
+        all.add(move("/admin/webhooks/deliveries/{deliveryId}/redeliver", "admin", () -> -1L, Map.of(),
+                List.of()));
         // values refused on their own: a valid value here would change the platform's policy for every test
         all.add(new Endpoint("/admin/policy/deadlines", "POST", "admin", () -> "/admin/policy/deadlines",
                 Map.of("policy.shipBy", "not a duration"),

@@ -1,0 +1,18 @@
+package dev.aftersales.webhooks.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.aftersales.webhooks.WebhookManagement;
+
+/** The platform's webhooks: endpoints of the platform's own integrations, receiving every shop's events. */
+@Controller
+@RequestMapping(AdminWebhookController.BASE)
+class AdminWebhookController extends WebhookPages {
+
+    static final String BASE = "/admin/webhooks";
+
+    AdminWebhookController(WebhookManagement webhooks) {
+        super(webhooks, BASE);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.aftersales.webhooks.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.aftersales.webhooks.WebhookManagement;
+
+/** A shop's webhooks: endpoints that receive the shop's own events. */
+@Controller
+@RequestMapping(SellerWebhookController.BASE)
+class SellerWebhookController extends WebhookPages {
+
+    static final String BASE = "/seller/webhooks";
+
+    SellerWebhookController(WebhookManagement webhooks) {
+        super(webhooks, BASE);
+    }
+}
