@@ -64,6 +64,19 @@
     refused.focus();
   }
 
+  // a saved reply chosen from its list goes into the field it belongs to (after what is typed there already), to be
+  // read and changed before sending; the list goes back to its prompt
+  document.addEventListener('change', function (event) {
+    var list = event.target;
+    if (!list.classList || !list.classList.contains('saved-reply') || !list.value) { return; }
+    var field = document.getElementById(list.dataset.target);
+    if (field) {
+      field.value = field.value.trim() ? field.value.replace(/\s+$/, '') + '\n\n' + list.value : list.value;
+      field.focus();
+    }
+    list.value = '';
+  });
+
   update();
   window.setInterval(update, 30000);
 }());

@@ -2,13 +2,12 @@ package dev.aftersales.claims;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
@@ -35,16 +34,19 @@ public class ShopRules {
     private final ClaimManagement management;
     private final ClaimLedger ledger;
     private final AccountManagement accounts;
+    private final CatalogManagement catalog;
     private final Clock clock;
 
     ShopRules(ShopRuleRepository rules, ClaimRepository claims, ClaimMessageRepository messages,
-            ClaimManagement management, ClaimLedger ledger, AccountManagement accounts, Clock clock) {
+            ClaimManagement management, ClaimLedger ledger, AccountManagement accounts, CatalogManagement catalog,
+            Clock clock) {
         this.rules = rules;
         this.claims = claims;
         this.messages = messages;
         this.management = management;
         this.ledger = ledger;
         this.accounts = accounts;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -171,12 +173,8 @@ public class ShopRules {
     private String fill(String template, Claim claim) {
         String buyer = accounts.accountsById(List.of(claim.buyerId())).values().stream().findFirst()
                 .map(a -> a.displayName()).orElse("");
-        String text = template;
-        for (var placeholder : Map.of("{buyer}", buyer, "{order}", claim.orderNumber(), "{claim}",
-                claim.claimNumber(), "{amount}", claim.requestedAmount().format()).entrySet()) {
-            text = text.replace(placeholder.getKey(), placeholder.getValue());
-        }
-        return text.length() > ClaimMessage.MAX_LENGTH ? text.substring(0, ClaimMessage.MAX_LENGTH) : text;
+        return ReplyPlaceholders.fill(template, buyer, claim.orderNumber(), claim.claimNumber(),
+                claim.requestedAmount().format(), catalog.shop(claim.shopId()).name());
     }
 
     private static long shopOf(CurrentUser seller) {
@@ -188,6 +186,6 @@ public class ShopRules {
 
     /** The placeholders a reply may hold, for the page. */
     public static List<String> placeholders() {
-        return new ArrayList<>(List.of("{buyer}", "{order}", "{claim}", "{amount}"));
+        return ReplyPlaceholders.NAMES;
     }
 }

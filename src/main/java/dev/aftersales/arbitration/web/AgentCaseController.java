@@ -27,6 +27,7 @@ import dev.aftersales.arbitration.PenaltyKind;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.claims.Party;
 import dev.aftersales.payments.CostBearer;
+import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Amounts;
@@ -35,13 +36,16 @@ import dev.aftersales.shared.web.Amounts;
 @Controller
 class AgentCaseController {
 
+    private final SavedReplies savedReplies;
+
     private final ArbitrationManagement arbitration;
     private final ArbitrationViews views;
     private final ArbitrationPages pages;
     private final CatalogManagement catalog;
 
     AgentCaseController(ArbitrationManagement arbitration, ArbitrationViews views, ArbitrationPages pages,
-            CatalogManagement catalog) {
+            CatalogManagement catalog, SavedReplies savedReplies) {
+        this.savedReplies = savedReplies;
         this.arbitration = arbitration;
         this.views = views;
         this.pages = pages;
@@ -52,6 +56,8 @@ class AgentCaseController {
     String workspace(CurrentUser me, @PathVariable long id, Model model) {
         ArbitrationViews.Workspace ws = views.workspace(id, me);
         model.addAttribute("ws", ws);
+        model.addAttribute("savedRepliesPage", "/agent/replies");
+        model.addAttribute("savedReplies", savedReplies.filledFor(me, ws.claim()));
         model.addAttribute("outcomes", DecisionOutcome.values());
         model.addAttribute("bearers", CostBearer.values());
         model.addAttribute("penaltyKinds", PenaltyKind.values());

@@ -19,6 +19,7 @@ import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.ClaimViews;
 import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.Remedy;
+import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.web.InputLimits;
@@ -31,13 +32,16 @@ import dev.aftersales.shipping.Carrier;
 @RequestMapping("/seller/claims")
 class SellerClaimController {
 
+    private final SavedReplies savedReplies;
+
     static final int PAGE_SIZE = 20;
 
     private final ClaimManagement claims;
     private final ClaimViews views;
     private final ClaimPages pages;
 
-    SellerClaimController(ClaimManagement claims, ClaimViews views, ClaimPages pages) {
+    SellerClaimController(ClaimManagement claims, ClaimViews views, ClaimPages pages, SavedReplies savedReplies) {
+        this.savedReplies = savedReplies;
         this.claims = claims;
         this.views = views;
         this.pages = pages;
@@ -58,7 +62,10 @@ class SellerClaimController {
     @GetMapping("/{id}")
     String detail(CurrentUser me, @PathVariable long id, Model model) {
         shopOf(me);
-        model.addAttribute("claim", views.detail(id, me));
+        var claim = views.detail(id, me);
+        model.addAttribute("claim", claim);
+        model.addAttribute("savedRepliesPage", "/seller/replies");
+        model.addAttribute("savedReplies", savedReplies.filledFor(me, claim));
         model.addAttribute("carriers", Carrier.values());
         model.addAttribute("alternatives", List.of(Remedy.REFUND, Remedy.RESHIP, Remedy.EXCHANGE));
         model.addAttribute("inspectionResults", InspectionResult.values());

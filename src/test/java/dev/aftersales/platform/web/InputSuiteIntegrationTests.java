@@ -40,6 +40,7 @@ import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
+import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.claims.ShopRuleKind;
 import dev.aftersales.claims.ShopRules;
 import dev.aftersales.claims.SystemCases;
@@ -89,6 +90,8 @@ class InputSuiteIntegrationTests {
     @Autowired
     ShopRules shopRules;
     @Autowired
+    SavedReplies savedReplies;
+    @Autowired
     ClaimManagement claims;
     @Autowired
     SystemCases systemCases;
@@ -120,6 +123,8 @@ class InputSuiteIntegrationTests {
     long disposableClient;
     long disposableSellerKey;
     long suiteRule;
+    long sellerReply;
+    long agentReply;
     long shopWebhook;
     long platformWebhook;
     String apiKey;
@@ -271,6 +276,7 @@ class InputSuiteIntegrationTests {
                 Map.of(Fixtures.lineId(cancelTarget, "B"), 1), CancellationReason.OUT_OF_STOCK, null, null),
                 world.sellerUser());
         UserAccount agent = fixtures.account(Role.AGENT, null);
+        agentReply = savedReplies.create(Fixtures.user(agent), "Suite rationale", "Decided on {claim}.").id();
         UserAccount admin = fixtures.account(Role.ADMIN, null);
         disposableUser = fixtures.account(Role.BUYER, null).id();
         disposableClient = apiClients.create(Fixtures.unique("disposable-")).client().id();
@@ -280,6 +286,7 @@ class InputSuiteIntegrationTests {
                 .key().id();
         claimNumber = claims.claim(claim, world.sellerUser()).claimNumber();
         suiteRule = shopRules.create(world.sellerUser(), "Suite greeting", ShopRuleKind.REPLY, null, "Hello").id();
+        sellerReply = savedReplies.create(world.sellerUser(), "Suite reply", "Hello {buyer}").id();
         sessions.put("buyer", FormLogin.signIn(mvc, world.buyer()));
         sessions.put("seller", FormLogin.signIn(mvc, world.seller()));
         sessions.put("agent", FormLogin.signIn(mvc, agent));
@@ -447,6 +454,14 @@ class InputSuiteIntegrationTests {
                 Map.of("name", "Greeting", "kind", "REPLY", "replyText", "Hello {buyer}"),
                 List.of(Field.text("replyText", 2000, "replyText-error")), false));
         all.add(move("/seller/rules/{id}/switch", "seller", () -> suiteRule, Map.of("on", "false"), List.of()));
+        all.add(new Endpoint("/seller/replies", "POST", "seller", () -> "/seller/replies",
+                Map.of("title", "Sorry", "body", "Sorry {buyer}, we check {order}."),
+                List.of(Field.text("title", 100, "title-error"), Field.text("body", 2000, "body-error")), false));
+        all.add(move("/seller/replies/{id}/retire", "seller", () -> sellerReply, Map.of(), List.of()));
+        all.add(new Endpoint("/agent/replies", "POST", "agent", () -> "/agent/replies",
+                Map.of("title", "Weight", "body", "The parcel's weight shows {claim} is right."),
+                List.of(Field.text("title", 100, "title-error"), Field.text("body", 2000, "body-error")), false));
+        all.add(move("/agent/replies/{id}/retire", "agent", () -> agentReply, Map.of(), List.of()));
         // refused on its own: a platform endpoint would hear every shop's events for the rest of the run
         all.add(new Endpoint("/admin/webhooks", "POST", "admin", () -> "/admin/webhooks",
                 Map.of("url", "http://erp.example.com/hook", "eventTypes", "claim.filed"),
