@@ -281,6 +281,17 @@ public class Claim extends AbstractAggregateRoot<Claim> {
                 facts, clock, now);
     }
 
+    /**
+     * One of the shop's automation rules proposes to reship the missing units for the seller: as the seller's
+     * proposal, by the rule's name, with the facts it used.
+     */
+    void proposeReshipByShopRule(String ruleName, String note, String facts, ClaimClock clock, Instant now) {
+        Actor rule = new Actor(ActorRole.SELLER, null, ruleName);
+        propose(rule, Remedy.RESHIP, null, note, clock, now);
+        TimelineEntry last = timeline.get(timeline.size() - 1);
+        last.citeShopRule(facts);
+    }
+
     private void grantRequestedRemedy(Actor actor, String action, String rule, ClaimClock clock, Instant now) {
         grantRequestedRemedy(actor, action, rule, null, clock, now);
     }

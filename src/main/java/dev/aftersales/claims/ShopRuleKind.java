@@ -10,6 +10,11 @@ public enum ShopRuleKind {
     ACCEPT_SMALL_REFUND,
     /** Accept a missing-item claim the parcel's weight corroborates. */
     ACCEPT_CORROBORATED_SHORTAGE,
+    /**
+     * Propose to reship the missing units instead of refunding them, when every claimed product is still listed for
+     * sale (the desk knows a shop's stock only as that). The buyer may refuse the proposal.
+     */
+    PROPOSE_RESHIP,
     /** Answer a new claim with a saved message ({buyer}, {order}, {claim}, {amount} are filled in). */
     REPLY
 }

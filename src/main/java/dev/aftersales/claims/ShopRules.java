@@ -84,7 +84,7 @@ public class ShopRules {
             }
             amount = maxAmount.minor();
         }
-        if (kind == ShopRuleKind.REPLY) {
+        if (kind == ShopRuleKind.REPLY || kind == ShopRuleKind.PROPOSE_RESHIP) {
             text = replyText == null ? "" : replyText.strip();
             if (text.isEmpty() || text.length() > ClaimMessage.MAX_LENGTH) {
                 throw new ClaimNotAllowed("replyText", "rules.error.reply", ClaimMessage.MAX_LENGTH);
@@ -133,6 +133,14 @@ public class ShopRules {
                 return;
             }
         }
+        for (ShopRule rule : active) {
+            String facts = reshipFacts(rule, claim, standing);
+            if (facts != null && fired(rule, claim, facts, now)) {
+                claim.proposeReshipByShopRule(rule.name(), fill(rule.replyText(), claim), facts, management.clockOf(claim), now);
+                ledger.save(claim, new Actor(ActorRole.SELLER, null, rule.name()));
+                return;
+            }
+        }
     }
 
     /**
@@ -140,7 +148,9 @@ public class ShopRules {
      * marked for review, a buyer whose standing is not good), then the rule's own condition.
      */
     static String acceptFacts(ShopRule rule, Claim claim, BuyerStanding.Standing standing) {
-        if (rule.kind() == ShopRuleKind.REPLY || claim.reviewReason() != null || !standing.good()
+        boolean accepts = rule.kind() == ShopRuleKind.ACCEPT_SMALL_REFUND
+                || rule.kind() == ShopRuleKind.ACCEPT_CORROBORATED_SHORTAGE;
+        if (!accepts || claim.reviewReason() != null || !standing.good()
                 || standing.review()) {
             return null;
         }
@@ -158,6 +168,24 @@ public class ShopRules {
         }
         return "missing items, the parcel's weight corroborates the claim; buyer in good standing; not marked for "
                 + "review";
+    }
+
+    /**
+     * Why a reship rule proposes to reship this claim's missing units, or {@code null}: never past the platform's
+     * marks; a missing-item claim asking for a refund, every claimed product still listed for sale.
+     */
+    String reshipFacts(ShopRule rule, Claim claim, BuyerStanding.Standing standing) {
+        if (rule.kind() != ShopRuleKind.PROPOSE_RESHIP || claim.reviewReason() != null || !standing.good()
+                || standing.review() || claim.type() != ClaimType.MISSING_ITEM || claim.remedy() != Remedy.REFUND) {
+            return null;
+        }
+        List<String> skus = claim.lines().stream().map(ClaimLine::sku).distinct().toList();
+        var products = catalog.productsBySku(claim.shopId(), skus);
+        if (skus.isEmpty() || !skus.stream().allMatch(sku -> products.containsKey(sku) && products.get(sku).listed())) {
+            return null;
+        }
+        return "missing items, " + String.join(", ", skus) + " still listed for sale; buyer in good standing; not "
+                + "marked for review";
     }
 
     /** Records the firing; false when the rule already acted on this claim. */

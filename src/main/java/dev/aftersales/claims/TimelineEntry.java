@@ -71,6 +71,13 @@ class TimelineEntry {
         this.amountMinor = amountMinor;
     }
 
+    /** Marks the entry just recorded as a shop's automation rule's, with the facts it used. */
+    void citeShopRule(String facts) {
+        rule = "shop-rule";
+        String cited = note == null ? facts : note + "\n" + facts;
+        note = cited.length() > 2000 ? cited.substring(0, 2000) : cited;
+    }
+
     public Instant at() {
         return at;
     }

@@ -140,6 +140,33 @@ class ShopRulesIntegrationTests {
     }
 
     @Test
+    void aReshipRuleProposesToSendMissingUnitsStillListedAndTheBuyerStillChooses() {
+        rules.create(world.sellerUser(), "Reship listed", ShopRuleKind.PROPOSE_RESHIP, null,
+                "We send the missing box of {order} again today.");
+        OrderDetails order = delivered(1_725); // the parcel's weight does not contradict the buyer
+
+        long id = oneUnitMissing(order);
+
+        Claim claim = claim(id);
+        assertThat(claim.status()).isEqualTo(ClaimStatus.PROPOSAL_PENDING);
+        assertThat(claim.proposalRemedy()).isEqualTo(Remedy.RESHIP);
+        assertThat(claim.proposalNote()).isEqualTo("We send the missing box of " + order.orderNumber() + " again today.");
+        List<Step> steps = jdbc.query("select actor_role, actor_name, rule, note from claim_timeline where claim_id = ?"
+                + " and action = 'PROPOSED_RESHIP'", (rs, n) -> new Step(ActorRole.valueOf(rs.getString(1)),
+                        rs.getString(2), rs.getString(3), rs.getString(4)), id);
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.actorName()).isEqualTo("Reship listed");
+            assertThat(step.rule()).isEqualTo("shop-rule");
+            assertThat(step.note()).contains("A still listed for sale");
+        });
+        assertThat(ledger.of(order.id()).sum("REFUND")).isZero();
+
+        jdbc.update("update products set listed = false where shop_id = ? and sku = 'A'", world.shop().id());
+        long delisted = oneUnitMissing(delivered(1_725));
+        assertThat(claim(delisted).status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
+    }
+
+    @Test
     void noRuleActsOnAClaimMarkedForReview() {
         ShopRule rule = rules.create(world.sellerUser(), "Small refunds", ShopRuleKind.ACCEPT_SMALL_REFUND,
                 Money.fen(10000), null);
