@@ -92,9 +92,13 @@ class QualityBrowserIntegrationTests extends BrowserTest {
         showsTheNumbers(page);
         chartIsDrawn(page);
         page.locator("#quality-products tr[data-sku=A] th a").click();
+        // the product's claims are a new page: wait for it, not for the list the page before may hold too
+        page.waitForURL(java.util.regex.Pattern.compile(".*[?&]sku=A.*"));
         assertThat(page.locator("#quality-claims")).isVisible();
+        String number = page.locator("#quality-claims li").first().getAttribute("data-claim");
         page.locator("#quality-claims a").first().click();
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/seller/claims/" + claimId));
+        page.waitForURL(java.util.regex.Pattern.compile(".*/seller/claims/" + claimId));
+        assertThat(page.locator("h1")).containsText(number);
     }
 
     @Test
