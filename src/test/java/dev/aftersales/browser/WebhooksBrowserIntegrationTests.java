@@ -195,6 +195,8 @@ class WebhooksBrowserIntegrationTests extends BrowserTest {
                 .isGreaterThanOrEqualTo(4);
         for (int i = 0; i < buttons.count(); i++) {
             Locator b = buttons.nth(i);
+            // the page itself does not scroll sideways (above); a button in the deliveries table comes into sight
+            // when the table is swiped, inside its own box
             b.scrollIntoViewIfNeeded();
             var box = b.boundingBox();
             org.assertj.core.api.Assertions.assertThat(box.x).as("left edge of " + b.textContent())
