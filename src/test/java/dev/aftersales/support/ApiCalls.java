@@ -43,7 +43,7 @@ public final class ApiCalls {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Idempotent-Replayed").isPresent());
+                    response.body(), response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -64,7 +64,7 @@ public final class ApiCalls {
                 + "\",\"trackingNumber\":\"" + trackingNumber + "\"}");
     }
 
-    /** What the API answered. */
+    /** What the API answered; {@code replayed}: it came with {@code Idempotent-Replayed: true}. */
     public record Response(int status, String contentType, String body, boolean replayed) {
 
         public boolean problem() {

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.ApiScope;
@@ -38,6 +33,8 @@ import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.LedgerInvariants;
 import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.Race;
+import dev.aftersales.support.SellerApiClaims;
+import dev.aftersales.support.SellerApiClaims.Filed;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -52,6 +49,8 @@ class SellerApiIntegrationTests {
 
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    SellerApiClaims stories;
     @Autowired
     ClaimManagement claims;
     @Autowired
@@ -93,15 +92,7 @@ class SellerApiIntegrationTests {
 
     /** A delivered order and a claim that one of its two A units is missing (¥30.00, one A unit), waiting for the seller. */
     Filed missingUnit(World shop) {
-        OrderDetails order = fixtures.paidOrder(shop);
-        fixtures.deliver(order, 2_150);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one box short", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), shop.buyerUser());
-        return new Filed(id, claims.claim(id, shop.buyerUser()).claimNumber(), order);
-    }
-
-    record Filed(long id, String number, OrderDetails order) {
+        return stories.missingUnit(shop, Remedy.REFUND);
     }
 
     static JsonNode json(Response response) {
@@ -438,10 +429,7 @@ class SellerApiIntegrationTests {
 
     /** How many timeline entries the claim has (of this action, or all). */
     long steps(Filed filed, String action) {
-        return action == null
-                ? jdbc.queryForObject("select count(*) from claim_timeline where claim_id = ?", Long.class, filed.id())
-                : jdbc.queryForObject("select count(*) from claim_timeline where claim_id = ? and action = ?",
-                        Long.class, filed.id(), action);
+        return stories.steps(filed, action);
     }
 
     static List<String> numbers(JsonNode page) {
