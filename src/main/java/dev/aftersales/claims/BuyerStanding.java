@@ -18,8 +18,14 @@ public interface BuyerStanding {
      * @param args        its arguments
      * @param review      the buyer's new claims are marked for agent review (never rejected because of it)
      * @param reviewNote  what the claim's timeline says when marked, e.g. "return-abuse score 82 (review)"
+     * @param watched     the buyer is on the platform's watchlist (fast-track still possible; a shop's rule never acts)
      */
-    record Standing(boolean good, String messageKey, List<Object> args, boolean review, String reviewNote) {
+    record Standing(boolean good, String messageKey, List<Object> args, boolean review, String reviewNote,
+            boolean watched) {
+
+        public Standing(boolean good, String messageKey, List<Object> args, boolean review, String reviewNote) {
+            this(good, messageKey, args, review, reviewNote, false);
+        }
 
         public Standing(boolean good, String messageKey, List<Object> args) {
             this(good, messageKey, args, false, null);

@@ -677,9 +677,18 @@ public class ClaimManagement {
 
     // --- risk #6: every standing is consulted, the strictest wins; review marks the claim ---------------------------
 
-    /** The buyer's standing for this claim now, as fast-track reads it (the strictest of every standing). */
-    BuyerStanding.Standing standingOf(Claim claim, Instant now) {
-        return strictestStanding(claim.buyerId(), claim.id(), now);
+    /**
+     * Whether the buyer's standing is normal for this claim now, as a shop's rules need it: every standing good, none
+     * asking for review, none watching the buyer (a return-abuse score on the watchlist).
+     */
+    boolean normalStanding(Claim claim, Instant now) {
+        for (BuyerStanding rule : standings) {
+            BuyerStanding.Standing standing = rule.of(claim.buyerId(), claim.id(), now);
+            if (!standing.good() || standing.review() || standing.watched()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first standing that is not good (the strictest), else the first good one. */

@@ -18,7 +18,8 @@ import dev.aftersales.shared.Role;
  * A shop's after-sales automation rules: the seller sets them up on {@code /seller/rules}; they are tried when a
  * claim comes to the seller's turn (filed, or back to the seller), and act on the seller's behalf through the same
  * claim moves, recorded on the timeline as the shop's rule with its name and the facts it used. Platform rules win:
- * a rule never acts on a claim marked for agent review or from a buyer whose standing is not good, never refuses
+ * a rule never acts on a claim marked for agent review or from a buyer whose standing is not normal (a return-abuse
+ * score on the watchlist or asking for review, a claim history that is not good), never refuses
  * and never pays less than asked. A rule acts at most once per claim, however often the claim comes back.
  */
 @Service
@@ -124,9 +125,9 @@ public class ShopRules {
                 claims.touch(claim.id(), now);
             }
         }
-        BuyerStanding.Standing standing = management.standingOf(claim, now);
+        boolean normal = management.normalStanding(claim, now);
         for (ShopRule rule : active) {
-            String facts = acceptFacts(rule, claim, standing);
+            String facts = acceptFacts(rule, claim, normal);
             if (facts != null && fired(rule, claim, facts, now)) {
                 claim.acceptByShopRule(rule.name(), facts, management.clockOf(claim), now);
                 ledger.save(claim, new Actor(ActorRole.SELLER, null, rule.name()));
@@ -134,7 +135,7 @@ public class ShopRules {
             }
         }
         for (ShopRule rule : active) {
-            String facts = reshipFacts(rule, claim, standing);
+            String facts = reshipFacts(rule, claim, normal);
             if (facts != null && fired(rule, claim, facts, now)) {
                 claim.proposeReshipByShopRule(rule.name(), fill(rule.replyText(), claim), facts, management.clockOf(claim), now);
                 ledger.save(claim, new Actor(ActorRole.SELLER, null, rule.name()));
@@ -145,13 +146,12 @@ public class ShopRules {
 
     /**
      * Why an accept rule accepts this claim, or {@code null} when it does not: the platform's marks first (a claim
-     * marked for review, a buyer whose standing is not good), then the rule's own condition.
+     * marked for review, a buyer whose standing is not normal), then the rule's own condition.
      */
-    static String acceptFacts(ShopRule rule, Claim claim, BuyerStanding.Standing standing) {
+    static String acceptFacts(ShopRule rule, Claim claim, boolean normalStanding) {
         boolean accepts = rule.kind() == ShopRuleKind.ACCEPT_SMALL_REFUND
                 || rule.kind() == ShopRuleKind.ACCEPT_CORROBORATED_SHORTAGE;
-        if (!accepts || claim.reviewReason() != null || !standing.good()
-                || standing.review()) {
+        if (!accepts || claim.reviewReason() != null || !normalStanding) {
             return null;
         }
         if (rule.kind() == ShopRuleKind.ACCEPT_SMALL_REFUND) {
@@ -161,12 +161,12 @@ public class ShopRules {
                 return null;
             }
             return "refund only, " + claim.requestedAmount().format() + " ≤ " + max.format()
-                    + "; buyer in good standing; not marked for review";
+                    + "; buyer's standing normal; not marked for review";
         }
         if (claim.type() != ClaimType.MISSING_ITEM || claim.weightVerdict() != WeightVerdict.CORROBORATES) {
             return null;
         }
-        return "missing items, the parcel's weight corroborates the claim; buyer in good standing; not marked for "
+        return "missing items, the parcel's weight corroborates the claim; buyer's standing normal; not marked for "
                 + "review";
     }
 
@@ -174,9 +174,9 @@ public class ShopRules {
      * Why a reship rule proposes to reship this claim's missing units, or {@code null}: never past the platform's
      * marks; a missing-item claim asking for a refund, every claimed product still listed for sale.
      */
-    String reshipFacts(ShopRule rule, Claim claim, BuyerStanding.Standing standing) {
-        if (rule.kind() != ShopRuleKind.PROPOSE_RESHIP || claim.reviewReason() != null || !standing.good()
-                || standing.review() || claim.type() != ClaimType.MISSING_ITEM || claim.remedy() != Remedy.REFUND) {
+    String reshipFacts(ShopRule rule, Claim claim, boolean normalStanding) {
+        if (rule.kind() != ShopRuleKind.PROPOSE_RESHIP || claim.reviewReason() != null || !normalStanding
+                || claim.type() != ClaimType.MISSING_ITEM || claim.remedy() != Remedy.REFUND) {
             return null;
         }
         List<String> skus = claim.lines().stream().map(ClaimLine::sku).distinct().toList();
@@ -184,7 +184,7 @@ public class ShopRules {
         if (skus.isEmpty() || !skus.stream().allMatch(sku -> products.containsKey(sku) && products.get(sku).listed())) {
             return null;
         }
-        return "missing items, " + String.join(", ", skus) + " still listed for sale; buyer in good standing; not "
+        return "missing items, " + String.join(", ", skus) + " still listed for sale; buyer's standing normal; not "
                 + "marked for review";
     }
 

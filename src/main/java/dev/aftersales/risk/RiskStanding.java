@@ -27,7 +27,7 @@ class RiskStanding implements BuyerStanding {
         return new Standing(!review, review ? "risk.standing.review" : "risk.standing.good",
                 List.of(r.score(), r.verdict().name()), review,
                 "marked for agent review: return-abuse score " + r.score() + " (review from "
-                        + riskThreshold() + ")");
+                        + riskThreshold() + ")", r.verdict() == BuyerRisk.Verdict.WATCH);
     }
 
     private int riskThreshold() {

@@ -67,7 +67,7 @@ class ShopRulesBrowserIntegrationTests extends BrowserTest {
         page.getByLabel("Up to (¥)").fill("30");
         button(page, "Add rule").click();
         Locator rule = page.locator(".rule-row").filter(new Locator.FilterOptions().setHasText("Small refunds"));
-        assertThat(rule.locator(".rule-what")).hasText("Accepts refund-only claims up to ¥30.00 from buyers in good standing.");
+        assertThat(rule.locator(".rule-what")).hasText("Accepts refund-only claims up to ¥30.00 from buyers whose standing is normal.");
         assertThat(rule.locator(".rule-fired")).hasText("Not fired yet");
 
         long id = smallRefund();

@@ -42,6 +42,8 @@ class ShopRulesIntegrationTests {
     @Autowired
     ClaimInterventions interventions;
     @Autowired
+    dev.aftersales.risk.RiskSettingsStore thresholds;
+    @Autowired
     LedgerInvariants ledger;
     @Autowired
     LocalPaymentProvider provider;
@@ -116,7 +118,7 @@ class ShopRulesIntegrationTests {
             assertThat(step.actorRole()).isEqualTo(ActorRole.SELLER);
             assertThat(step.actorName()).isEqualTo("Small refunds");
             assertThat(step.rule()).isEqualTo("shop-rule");
-            assertThat(step.note()).contains("¥40.00 ≤ ¥40.00").contains("good standing");
+            assertThat(step.note()).contains("¥40.00 ≤ ¥40.00").contains("standing normal");
         });
         assertThat(ledger.assertHold(claim(within).orderId()).netRefundedMinor()).isEqualTo(4000);
         assertThat(byRule(above)).isEmpty();
@@ -183,6 +185,23 @@ class ShopRulesIntegrationTests {
         assertThat(claim(marked).status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
         assertThat(ledger.of(claim(marked).orderId()).sum("REFUND")).isZero();
         assertThat(fired(rule)).isZero();
+    }
+
+    @Test
+    void noRuleActsForABuyerOnTheWatchlistThoughFastTrackWouldStillServeThem() {
+        ShopRule rule = rules.create(world.sellerUser(), "Small refunds", ShopRuleKind.ACCEPT_SMALL_REFUND,
+                Money.fen(10000), null);
+        thresholds.change("watchScore", "0", "test"); // every buyer's score is on the watchlist, none for review
+        try {
+            long watched = refundOnly(delivered(2_150), 4000);
+
+            assertThat(claim(watched).reviewReason()).isNull();
+            assertThat(byRule(watched)).isEmpty();
+            assertThat(claim(watched).status()).isEqualTo(ClaimStatus.AWAITING_SELLER);
+            assertThat(fired(rule)).isZero();
+        } finally {
+            thresholds.change("watchScore", "40", "test");
+        }
     }
 
     @Test
