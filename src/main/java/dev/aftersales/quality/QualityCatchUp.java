@@ -82,6 +82,7 @@ public class QualityCatchUp implements ApplicationRunner {
     }
 
     private int count(String orders, Object... args) {
+        QualityCounters.lockAllShops(jdbc);
         int counted = 0;
         jdbc.update("""
                 insert into quality_products (shop_id, sku, product_id, title)

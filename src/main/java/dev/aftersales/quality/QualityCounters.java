@@ -46,6 +46,27 @@ class QualityCounters {
         return at.atZone(zone).toLocalDate();
     }
 
+    /**
+     * Counts of one shop are made one after the other (a transaction-long advisory lock per shop): two listeners
+     * adding to the same product's rows in different orders would otherwise deadlock. They share a lock over every
+     * shop that the set-based count ({@link #lockAllShops}) takes alone.
+     */
+    void lockShop(long shopId) {
+        jdbc.query("select pg_advisory_xact_lock_shared(?, ?)", rs -> null, SHOP_LOCKS, ALL_SHOPS);
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, (int) shopId);
+    }
+
+    /** The set-based count waits for the listeners counting now and holds new ones until it commits. */
+    static void lockAllShops(JdbcTemplate jdbc) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, ALL_SHOPS);
+    }
+
+    /** The second key of the lock over every shop (shop ids are positive). */
+    static final int ALL_SHOPS = -1;
+
+    /** The first key of this module's advisory locks (the second is the shop). */
+    static final int SHOP_LOCKS = 0x5154; // "QT"
+
     /** Records the key; {@code false} when it was counted before. */
     private boolean firstTime(String key) {
         return jdbc.update("insert into quality_counted (event_key, counted_at) values (?, ?) on conflict do nothing",

@@ -36,6 +36,7 @@ class QualityListeners {
     @ApplicationModuleListener
     void on(ClaimTransitioned event) {
         if (event.from() == null) {
+            counters.lockShop(event.shopId());
             claims.claimed(event.claimId()).ifPresent(counters::claimFiled);
         }
     }
@@ -45,19 +46,25 @@ class QualityListeners {
         if (event.claimId() == null || event.kind() == MovementKind.COMPENSATION) {
             return;
         }
+        var order = orders.details(event.orderId());
+        counters.lockShop(order.shopId());
         var claim = claims.claimed(event.claimId()).orElseThrow();
         var movement = payments.movementsOfClaim(event.claimId()).stream()
                 .filter(m -> m.id() == event.movementId()).findFirst().orElseThrow();
-        counters.paid(movement, claim, orders.details(event.orderId()), event.executedAt());
+        counters.paid(movement, claim, order, event.executedAt());
     }
 
     @ApplicationModuleListener
     void on(OrderPlaced event) {
-        counters.orderPlaced(orders.details(event.orderId()));
+        var order = orders.details(event.orderId());
+        counters.lockShop(order.shopId());
+        counters.orderPlaced(order);
     }
 
     @ApplicationModuleListener
     void on(OrderCancelled event) {
-        counters.orderCancelled(orders.details(event.orderId()));
+        var order = orders.details(event.orderId());
+        counters.lockShop(order.shopId());
+        counters.orderCancelled(order);
     }
 }
