@@ -179,6 +179,9 @@ class SellerApiIntegrationTests {
         assertThat(claim.get("messages").get(0).get("body").asString()).isEqualTo("The box had only one bag");
         String href = claim.get("messages").get(0).get("files").get(0).get("href").asString();
         assertThat(erp.get(href).status()).isEqualTo(200);
+        // the file is the shop's: another shop's key finds nothing, a key that may only answer may not read it
+        assertThat(api(fixtures.world(), EnumSet.allOf(ApiScope.class)).get(href).status()).isEqualTo(404);
+        assertThat(api(world, EnumSet.of(ApiScope.CLAIMS_ANSWER)).get(href).status()).isEqualTo(403);
         List<String> moves = new ArrayList<>();
         claim.get("allowedMoves").forEach(m -> moves.add(m.asString()));
         assertThat(moves).contains("ACCEPT", "PROPOSE", "REJECT", "MESSAGE").doesNotContain("RESHIP");
