@@ -92,7 +92,7 @@ class ArbitrationBrowserIntegrationTests extends BrowserTest {
         assertThat(page.locator("h1").first()).containsText(claimNumber);
         assertThat(page.locator(".weight-check")).containsText("Measured 1,500 g");
         assertThat(page.locator(".clauses")).containsText("R-3.2 Parcel weight as evidence");
-        assertThat(page.locator(".panel-buyer")).containsText("1 claims, 1 open");
+        assertThat(page.locator(".panel-buyer")).containsText("1 claim, 1 open");
         assertThat(page.locator(".claim-timeline")).containsText("The parcel was light");
         button(page, "Take the case").click();
         assertThat(page.getByText("The case is yours.")).isVisible();

@@ -133,7 +133,7 @@ class RiskBrowserIntegrationTests extends BrowserTest {
         assertThat(panel.locator(".risk-verdict")).hasText("review");
         assertThat(panel.locator("tr[data-signal=FLAGS]")).containsText("2 abuse flags by agents");
         assertThat(panel.locator("tr[data-signal=FLAGS]")).containsText("40 / 40");
-        assertThat(panel.locator("tr[data-signal=WEIGHT]")).containsText("1 claims contradicted by the parcel weight check");
+        assertThat(panel.locator("tr[data-signal=WEIGHT]")).containsText("1 claim contradicted by the parcel weight check");
         assertThat(panel.locator("tr[data-signal=WEIGHT]")).containsText("15 / 30");
         assertThat(panel.locator(".risk-links li").first())
                 .containsText("shares the phone number " + world.buyer().phone());

@@ -127,8 +127,8 @@ class RiskPagesIntegrationTests {
         String claimPage = mvc.perform(english(get("/agent/claims/{id}", claimId)).with(as(agent)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(claimPage).contains("Return-abuse score of " + world.buyer().displayName())
-                .contains("1 claims on 1 orders in 90 days (100 %)")
-                .contains("1 claims contradicted by the parcel weight check")
+                .contains("1 claim on 1 order in 90 days (100 %)")
+                .contains("1 claim contradicted by the parcel weight check")
                 .contains("Scorecard of " + world.shop().name()).contains("Buyer&#39;s rating of the handling");
         mvc.perform(english(get("/agent/orders/{id}", order.id())).with(as(agent))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"buyer-risk\""),
