@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,22 +20,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.aftersales.identity.ApiClient;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.identity.ApiKeyThrottle;
+import dev.aftersales.identity.SellerApiKeys;
 
 /**
- * Authenticates integration clients by the {@code X-Api-Key} header. No key or a wrong key stays anonymous (401).
- * A client address that sent too many wrong keys is answered 429 with {@code Retry-After} for a while, without its
- * key being looked at (see {@link ApiKeyThrottle}).
+ * Authenticates API callers by the {@code X-Api-Key} header: integration clients ({@link #forClients}) and shops'
+ * systems ({@link #forSellerKeys}). No key or a wrong key stays anonymous (401). A client address that sent too many
+ * wrong keys is answered 429 with {@code Retry-After} for a while, without its key being looked at (see
+ * {@link ApiKeyThrottle}).
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
-    private final ApiClientManagement clients;
+    private final Function<String, Optional<? extends Authentication>> keys;
     private final ApiKeyThrottle throttle;
 
-    ApiKeyAuthenticationFilter(ApiClientManagement clients, ApiKeyThrottle throttle) {
-        this.clients = clients;
+    private ApiKeyAuthenticationFilter(Function<String, Optional<? extends Authentication>> keys,
+            ApiKeyThrottle throttle) {
+        this.keys = keys;
         this.throttle = throttle;
+    }
+
+    static ApiKeyAuthenticationFilter forClients(ApiClientManagement clients, ApiKeyThrottle throttle) {
+        return new ApiKeyAuthenticationFilter(key -> clients.authenticate(key).map(ApiClientAuthentication::new),
+                throttle);
+    }
+
+    static ApiKeyAuthenticationFilter forSellerKeys(SellerApiKeys sellerKeys, ApiKeyThrottle throttle) {
+        return new ApiKeyAuthenticationFilter(key -> sellerKeys.authenticate(key).map(SellerKeyAuthentication::new),
+                throttle);
     }
 
     @Override
@@ -50,10 +65,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                         "Too many wrong API keys from this address; try again in " + seconds + " s");
                 return;
             }
-            Optional<ApiClient> client = clients.authenticate(key);
-            if (client.isPresent()) {
+            Optional<? extends Authentication> caller = keys.apply(key);
+            if (caller.isPresent()) {
                 var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new ApiClientAuthentication(client.get()));
+                context.setAuthentication(caller.get());
                 SecurityContextHolder.setContext(context);
             } else {
                 throttle.failed(address);

@@ -67,7 +67,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(Customizer.withDefaults())
-                .addFilterBefore(new SellerApiKeyFilter(keys, throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(ApiKeyAuthenticationFilter.forSellerKeys(keys, throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/seller/claims/**", "/api/v1/seller/claims",
                                 "/api/v1/seller/evidence/**")
@@ -96,7 +96,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(Customizer.withDefaults())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(ApiKeyAuthenticationFilter.forClients(clients, throttle), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("INTEGRATION"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,
