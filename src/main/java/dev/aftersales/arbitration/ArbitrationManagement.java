@@ -76,7 +76,7 @@ public class ArbitrationManagement {
         if (!ClaimInterventions.WITH_PLATFORM.contains(claim.status())) {
             throw new ArbitrationRefused("arbitration.refused.notInQueue");
         }
-        if (claim.onAppeal() && Objects.equals(claim.decidedById(), agent.accountId())) {
+        if (claim.onAppeal() && Objects.equals(claim.decision().byId(), agent.accountId())) {
             throw new ArbitrationRefused("arbitration.refused.sameAgent");
         }
         Optional<Assignment> open = assignments.openFor(claim.id());
@@ -181,7 +181,7 @@ public class ArbitrationManagement {
         Money amount = command.amount();
         boolean upheld = false;
         if (appeal && (outcome == null || sameAsFirst(claim, outcome, amount))) {
-            outcome = DecisionOutcome.valueOf(claim.decisionRuling().name());
+            outcome = DecisionOutcome.valueOf(claim.decision().ruling().name());
             amount = claim.decisionAmount();
             upheld = true;
         }
@@ -223,7 +223,7 @@ public class ArbitrationManagement {
     }
 
     private static boolean sameAsFirst(Claim claim, DecisionOutcome outcome, Money amount) {
-        if (claim.decisionRuling() == null || !claim.decisionRuling().name().equals(outcome.name())) {
+        if (claim.decision().ruling() == null || !claim.decision().ruling().name().equals(outcome.name())) {
             return false;
         }
         return outcome != DecisionOutcome.PARTIAL_REFUND || Objects.equals(claim.decisionAmount(), amount);

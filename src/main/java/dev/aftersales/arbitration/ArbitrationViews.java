@@ -170,7 +170,7 @@ public class ArbitrationViews {
         String holder = assignments.openFor(claimId).map(Assignment::agentName).orElse(null);
         boolean heldByMe = assignments.openFor(claimId).map(a -> a.agentId() == agent.accountId()).orElse(false);
         boolean withPlatform = ArbitrationManagement.withPlatform(claim.status());
-        boolean firstDecider = loaded.onAppeal() && Objects.equals(loaded.decidedById(), agent.accountId());
+        boolean firstDecider = loaded.onAppeal() && Objects.equals(loaded.decision().byId(), agent.accountId());
         List<DecisionRow> decisionRows = decisions.findByClaimIdOrderByDecidedAtAscIdAsc(claimId).stream()
                 .map(d -> new DecisionRow(d.appeal(), d.agentName(), d.outcome(), d.upheld(), d.refund(),
                         d.reversal(), d.costBearer(), d.rationale(), d.clause(), d.decidedAt(), d.withinSla()))
@@ -219,10 +219,9 @@ public class ArbitrationViews {
     public Dashboard dashboard(ZoneId zone) {
         Map<ClaimType, Map<ClaimStatus, Long>> open = new EnumMap<>(ClaimType.class);
         List<ClaimStatus> openStatuses = new ArrayList<>();
-        for (Object[] r : claims.openByTypeAndStatus()) {
-            ClaimStatus status = (ClaimStatus) r[1];
-            open.computeIfAbsent((ClaimType) r[0], k -> new EnumMap<>(ClaimStatus.class)).put(status,
-                    ((Number) r[2]).longValue());
+        for (ClaimInterventions.OpenCount r : claims.openByTypeAndStatus()) {
+            ClaimStatus status = r.status();
+            open.computeIfAbsent(r.type(), k -> new EnumMap<>(ClaimStatus.class)).put(status, r.count());
             if (!openStatuses.contains(status)) {
                 openStatuses.add(status);
             }

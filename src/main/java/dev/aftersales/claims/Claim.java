@@ -1,5 +1,7 @@
 package dev.aftersales.claims;
 
+import static dev.aftersales.claims.TimelineAction.*;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Set;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,18 +37,20 @@ import dev.aftersales.shared.Money;
 /**
  * An after-sales case about one order. The state machine lives here: each business move is one method that checks
  * who may make it in which state, changes the state, names the party to act and the due time, appends one timeline
- * entry, and registers a {@link ClaimTransitioned} event. Moves that need money ask for it through
- * {@link #drainEffects()}, applied by the service in the same transaction. Nothing here is ever deleted.
+ * entry ({@link TimelineAction}), and registers a {@link ClaimTransitioned} event. Moves that need money ask for it
+ * through {@link #drainEffects()}, applied by the service in the same transaction. Nothing here is ever deleted.
+ * <p>
+ * This class is longer than the project's usual 500 lines on purpose: it is the one place that knows which move is
+ * allowed for whom, in which status and when, so every transition of every claim type (buyer negotiation, system
+ * cases, the platform's intervention) stays in it, and the moves are package-private, reached only through the
+ * module's services. What is not a transition lives beside it: the move table in {@link ClaimAction}, the state of
+ * each leg in value objects ({@link Proposal}, {@link Inspection}, {@link SystemOffer}, {@link EvidenceRequest},
+ * {@link PlatformDecision}, {@link Appeal}), a ruling's money in {@link DecisionMoney}, and the spread of a refund
+ * over the lines in {@link RefundSpread}.
  */
 @Entity
 @Table(name = "claims")
 public class Claim extends AbstractAggregateRoot<Claim> {
-
-    /** Statuses in which the buyer may still withdraw. */
-    private static final Set<ClaimStatus> WITHDRAWABLE = Set.of(ClaimStatus.AWAITING_SELLER,
-            ClaimStatus.PROPOSAL_PENDING, ClaimStatus.REJECTED_BY_SELLER, ClaimStatus.AWAITING_RETURN_SHIPMENT,
-            ClaimStatus.AWAITING_RESHIPMENT, ClaimStatus.AWAITING_TRACKING, ClaimStatus.AWAITING_AGENT,
-            ClaimStatus.AWAITING_EVIDENCE);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -101,14 +106,8 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** When the deadline sweep must apply this status's consequence; {@code null} when nothing is pending. */
     private Instant deadlineAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 32)
-    private Remedy proposalRemedy;
-
-    private Long proposalAmountMinor;
-
-    @Column(length = 2000)
-    private String proposalNote;
+    @Embedded
+    private Proposal proposal = Proposal.NONE;
 
     @Column(length = 2000)
     private String rejectionReason;
@@ -116,12 +115,8 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     @Column(nullable = false)
     private boolean escalationAllowed;
 
-    @Enumerated(EnumType.STRING)
-    @Column(length = 32)
-    private InspectionResult inspectionResult;
-
-    @Column(length = 2000)
-    private String inspectionNote;
+    @Embedded
+    private Inspection inspection = Inspection.NONE;
 
     private Long returnShipmentId;
 
@@ -157,12 +152,21 @@ public class Claim extends AbstractAggregateRoot<Claim> {
 
     private Instant endedAt;
 
-    /** System-opened cases: the compensation the policy granted when the case opened (late shipment, out of stock). */
-    private Long compensationMinor;
+    @Embedded
+    private SystemOffer offer = SystemOffer.NONE;
 
-    /** DELISTED: the SKU the seller offered instead (its title is the proposal note). */
-    @Column(length = 64)
-    private String substituteSku;
+    /** Why the claim needs an agent's review (the risk module marks buyers whose return-abuse verdict says so). */
+    @Column(length = 500)
+    private String reviewReason;
+
+    @Embedded
+    private EvidenceRequest evidenceRequest = EvidenceRequest.NONE;
+
+    @Embedded
+    private PlatformDecision decision = PlatformDecision.NONE;
+
+    @Embedded
+    private Appeal appeal = Appeal.NONE;
 
     @Version
     private long version;
@@ -188,22 +192,22 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      *
      * @param draft the claim as filed; lines and amount already checked against the order and eligibility
      */
-    public static Claim file(ClaimDraft draft, Actor buyer, ClaimClock clock, Instant now) {
+    static Claim file(ClaimDraft draft, Actor buyer, ClaimClock clock, Instant now) {
         if (buyer.role() != ActorRole.BUYER) {
             throw new TransitionRejected("claim.rejected.notBuyer");
         }
         Claim claim = new Claim(draft, now);
         claim.moveTo(ClaimStatus.AWAITING_SELLER, Party.SELLER, now.plus(clock.sellerFirstResponse()));
-        claim.record(now, buyer, "FILED", null, null, draft.description(), claim.requestedAmountMinor);
+        claim.record(now, buyer, FILED, null, null, draft.description(), claim.requestedAmountMinor);
         return claim;
     }
 
     /** The system opens a claim (NO_TRACKING, DELISTED, ORDER_CANCELLED) in the status its type starts in. */
-    public static Claim open(ClaimDraft draft, Actor opener, ClaimStatus start, Instant dueAt, String rule,
+    static Claim open(ClaimDraft draft, Actor opener, ClaimStatus start, Instant dueAt, String rule,
             Instant now) {
         Claim claim = new Claim(draft, now);
         claim.moveTo(start, start.defaultParty(), dueAt);
-        claim.record(now, opener, "OPENED", null, rule, draft.description(), claim.requestedAmountMinor);
+        claim.record(now, opener, OPENED, null, rule, draft.description(), claim.requestedAmountMinor);
         return claim;
     }
 
@@ -241,8 +245,8 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /** Registers the "filed" event once the claim has its id. */
     Claim announceFiled() {
         TimelineEntry first = timeline.get(0);
-        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type, first.action(), null,
-                status, first.actorRole(), first.actorId(), partyToAct, dueAt, first.at(), requestedAmountMinor,
+        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type, first.action().name(),
+                null, status, first.actorRole(), first.actorId(), partyToAct, dueAt, first.at(), requestedAmountMinor,
                 first.rule()));
         return this;
     }
@@ -258,17 +262,17 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         fastTracked = true;
         fastTrackRule = explanation;
         refund(requestedAmount(), "FAST_TRACK", CostBearer.SELLER);
-        transition(now, Actor.SYSTEM, "FAST_TRACKED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+        transition(now, Actor.SYSTEM, FAST_TRACKED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                 now.plus(ClaimClock.REFUND_PAYOUT), "fast-track", explanation, requestedAmountMinor);
     }
 
     // ---------------------------------------------------------------------------------------------- seller moves
 
     /** The seller accepts what the buyer asked for. */
-    public void accept(Actor seller, ClaimClock clock, Instant now) {
+    void accept(Actor seller, ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
         requireMove(ClaimAction.ACCEPT);
-        grantRequestedRemedy(seller, "ACCEPTED", null, clock, now);
+        grantRequestedRemedy(seller, ACCEPTED, null, clock, now);
     }
 
     /**
@@ -277,7 +281,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      */
     void acceptByShopRule(String ruleName, String facts, ClaimClock clock, Instant now) {
         requireMove(ClaimAction.ACCEPT);
-        grantRequestedRemedy(new Actor(ActorRole.SELLER, null, ruleName), "ACCEPTED_BY_SHOP_RULE", "shop-rule",
+        grantRequestedRemedy(new Actor(ActorRole.SELLER, null, ruleName), ACCEPTED_BY_SHOP_RULE, "shop-rule",
                 facts, clock, now);
     }
 
@@ -292,15 +296,16 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         last.citeShopRule(facts);
     }
 
-    private void grantRequestedRemedy(Actor actor, String action, String rule, ClaimClock clock, Instant now) {
+    private void grantRequestedRemedy(Actor actor, TimelineAction action, String rule, ClaimClock clock,
+            Instant now) {
         grantRequestedRemedy(actor, action, rule, null, clock, now);
     }
 
-    private void grantRequestedRemedy(Actor actor, String action, String rule, String note, ClaimClock clock,
-            Instant now) {
+    private void grantRequestedRemedy(Actor actor, TimelineAction action, String rule, String note,
+            ClaimClock clock, Instant now) {
         switch (remedy) {
             case REFUND -> {
-                refund(requestedAmount(), action, CostBearer.SELLER);
+                refund(requestedAmount(), action.name(), CostBearer.SELLER);
                 transition(now, actor, action, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), rule, note, requestedAmountMinor);
             }
@@ -315,7 +320,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /**
      * The seller proposes something else: a partial refund, a reshipment, an exchange, or a return for refund.
      */
-    public void propose(Actor seller, Remedy alternative, Money amount, String note, ClaimClock clock,
+    void propose(Actor seller, Remedy alternative, Money amount, String note, ClaimClock clock,
             Instant now) {
         requireRole(seller, ActorRole.SELLER);
         requireMove(ClaimAction.PROPOSE);
@@ -332,30 +337,28 @@ public class Claim extends AbstractAggregateRoot<Claim> {
                 && alternative != Remedy.RETURN_AND_REFUND || alternative == remedy) {
             throw new TransitionRejected("claim.rejected.alternative");
         }
-        proposalRemedy = alternative;
-        proposalAmountMinor = alternative == Remedy.REFUND ? amount.minor() : null;
-        proposalNote = note;
-        transition(now, seller, "PROPOSED_" + alternative.name(), ClaimStatus.PROPOSAL_PENDING, Party.BUYER,
-                now.plus(clock.buyerAnswer()), null, note, proposalAmountMinor);
+        proposal = new Proposal(alternative, alternative == Remedy.REFUND ? amount.minor() : null, note);
+        transition(now, seller, TimelineAction.proposed(alternative), ClaimStatus.PROPOSAL_PENDING, Party.BUYER,
+                now.plus(clock.buyerAnswer()), null, note, proposal.amountMinor());
     }
 
     /** The seller rejects the claim with a reason (and, through the service, evidence). */
-    public void reject(Actor seller, String why, ClaimClock clock, Instant now) {
+    void reject(Actor seller, String why, ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
         requireMove(ClaimAction.REJECT);
         requireText(why, "claim.rejected.reasonRequired");
         rejectionReason = why;
         escalationAllowed = true;
-        transition(now, seller, "REJECTED", ClaimStatus.REJECTED_BY_SELLER, Party.BUYER,
+        transition(now, seller, REJECTED, ClaimStatus.REJECTED_BY_SELLER, Party.BUYER,
                 now.plus(clock.buyerAnswer()), null, why, null);
     }
 
     /** The seller enters the tracking number of the reshipment (or the exchange's replacement). */
-    public void reshipped(Actor seller, long shipmentId, String trackingNumber, ClaimClock clock, Instant now) {
+    void reshipped(Actor seller, long shipmentId, String trackingNumber, ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
         requireMove(ClaimAction.RESHIP);
         reshipmentShipmentId = shipmentId;
-        transition(now, seller, "RESHIPPED", ClaimStatus.RESHIPMENT_IN_TRANSIT, Party.BUYER,
+        transition(now, seller, RESHIPPED, ClaimStatus.RESHIPMENT_IN_TRANSIT, Party.BUYER,
                 now.plus(clock.parcelDelivery()), null, trackingNumber, null);
     }
 
@@ -364,19 +367,18 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      * exchange, the replacement is due). Otherwise the seller states the refund they consider fair (possibly
      * nothing) and the buyer accepts it or rejects it and may escalate: nobody is refused silently.
      */
-    public void confirmReturn(Actor seller, InspectionResult result, String note, Money offeredRefund,
+    void confirmReturn(Actor seller, InspectionResult result, String note, Money offeredRefund,
             ClaimClock clock, Instant now) {
         requireRole(seller, ActorRole.SELLER);
         requireMove(ClaimAction.CONFIRM_RETURN);
-        inspectionResult = result;
-        inspectionNote = note;
+        inspection = new Inspection(result, note);
         if (result == InspectionResult.AS_SOLD) {
             if (remedy == Remedy.EXCHANGE) {
-                transition(now, seller, "RETURN_CONFIRMED", ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
+                transition(now, seller, RETURN_CONFIRMED, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
                         now.plus(clock.sellerReshipment()), null, note, null);
             } else {
                 refund(requestedAmount(), "RETURN_CONFIRMED", CostBearer.SELLER);
-                transition(now, seller, "RETURN_CONFIRMED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                transition(now, seller, RETURN_CONFIRMED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), null, note, requestedAmountMinor);
             }
             return;
@@ -386,41 +388,38 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (offered < 0 || offered > linesAmount().minor()) {
             throw new TransitionRejected("claim.rejected.partialAmount", linesAmount().format());
         }
-        proposalRemedy = Remedy.REFUND;
-        proposalAmountMinor = offered;
-        proposalNote = note;
+        proposal = new Proposal(Remedy.REFUND, offered, note);
         escalationAllowed = true;
-        transition(now, seller, "RETURN_INSPECTED_" + result.name(), ClaimStatus.PROPOSAL_PENDING, Party.BUYER,
+        transition(now, seller, TimelineAction.inspected(result), ClaimStatus.PROPOSAL_PENDING, Party.BUYER,
                 now.plus(clock.buyerAnswer()), null, note, offered);
     }
 
     // ---------------------------------------------------------------------------------------------- buyer moves
 
     /** The buyer takes the seller's proposal. */
-    public void acceptProposal(Actor buyer, ClaimClock clock, Instant now) {
+    void acceptProposal(Actor buyer, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
         requireMove(ClaimAction.ACCEPT_PROPOSAL);
-        switch (proposalRemedy) {
+        switch (proposal().remedy()) {
             case REFUND -> {
-                if (proposalAmountMinor == null || proposalAmountMinor == 0) {
-                    transition(now, buyer, "PROPOSAL_ACCEPTED", ClaimStatus.WITHDRAWN, Party.NONE, null, null,
+                if (proposal.refundsNothing()) {
+                    transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.WITHDRAWN, Party.NONE, null, null,
                             null, 0L);
                     end(Outcome.WITHDRAWN, now);
                     return;
                 }
-                Money amount = new Money(proposalAmountMinor, currency);
-                refund(amount, "PROPOSAL_ACCEPTED", CostBearer.SELLER);
-                transition(now, buyer, "PROPOSAL_ACCEPTED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
-                        now.plus(clock.refundPayout()), null, null, proposalAmountMinor);
+                refund(new Money(proposal.amountMinor(), currency), "PROPOSAL_ACCEPTED", CostBearer.SELLER);
+                transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                        now.plus(clock.refundPayout()), null, null, proposal.amountMinor());
             }
             case RESHIP -> {
                 remedy = Remedy.RESHIP;
-                transition(now, buyer, "PROPOSAL_ACCEPTED", ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
+                transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
                         now.plus(clock.sellerReshipment()), null, null, null);
             }
             case EXCHANGE, RETURN_AND_REFUND -> {
-                remedy = proposalRemedy;
-                transition(now, buyer, "PROPOSAL_ACCEPTED", ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
+                remedy = proposal.remedy();
+                transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
                         now.plus(clock.buyerReturnShipment()), null, null, null);
             }
             default -> throw new TransitionRejected("claim.rejected.state");
@@ -428,47 +427,47 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     }
 
     /** The buyer turns the proposal down: the seller answers again, and the buyer may now escalate. */
-    public void rejectProposal(Actor buyer, String why, ClaimClock clock, Instant now) {
+    void rejectProposal(Actor buyer, String why, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
         requireMove(ClaimAction.REJECT_PROPOSAL);
         requireText(why, "claim.rejected.reasonRequired");
         escalationAllowed = true;
-        boolean afterInspection = inspectionResult != null && inspectionResult != InspectionResult.AS_SOLD;
-        transition(now, buyer, "PROPOSAL_REJECTED",
+        boolean afterInspection = inspection().foundFault();
+        transition(now, buyer, PROPOSAL_REJECTED,
                 afterInspection ? ClaimStatus.AWAITING_RETURN_CONFIRMATION : ClaimStatus.AWAITING_SELLER,
                 Party.SELLER, now.plus(afterInspection ? clock.sellerReturnConfirmation() : clock.sellerFirstResponse()),
                 null, why, null);
     }
 
     /** The buyer enters the tracking number of the return parcel. */
-    public void returnShipped(Actor buyer, long shipmentId, String trackingNumber, ClaimClock clock, Instant now) {
+    void returnShipped(Actor buyer, long shipmentId, String trackingNumber, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
         requireMove(ClaimAction.SHIP_RETURN);
         returnShipmentId = shipmentId;
-        transition(now, buyer, "RETURN_SHIPPED", ClaimStatus.RETURN_IN_TRANSIT, Party.CARRIER,
+        transition(now, buyer, RETURN_SHIPPED, ClaimStatus.RETURN_IN_TRANSIT, Party.CARRIER,
                 now.plus(clock.parcelDelivery()), null, trackingNumber, null);
     }
 
     /** The buyer confirms the reshipped or exchanged goods arrived. */
-    public void confirmReceived(Actor buyer, Instant now) {
+    void confirmReceived(Actor buyer, Instant now) {
         requireOwnBuyer(buyer);
         requireMove(ClaimAction.CONFIRM_RECEIVED);
-        transition(now, buyer, "RECEIVED", ClaimStatus.RESOLVED, Party.NONE, null, null, null, null);
+        transition(now, buyer, RECEIVED, ClaimStatus.RESOLVED, Party.NONE, null, null, null, null);
         end(remedy == Remedy.EXCHANGE ? Outcome.EXCHANGED : Outcome.RESHIPPED, now);
     }
 
     /** Whether the buyer may still withdraw. */
     public boolean canWithdraw() {
-        return WITHDRAWABLE.contains(status);
+        return ClaimAction.WITHDRAW.allowedIn(status);
     }
 
     /** The buyer withdraws the claim. */
-    public void withdraw(Actor buyer, String why, Instant now) {
+    void withdraw(Actor buyer, String why, Instant now) {
         requireOwnBuyer(buyer);
         if (!canWithdraw()) {
             throw new TransitionRejected("claim.rejected.state");
         }
-        transition(now, buyer, "WITHDRAWN", ClaimStatus.WITHDRAWN, Party.NONE, null, null, why, null);
+        transition(now, buyer, WITHDRAWN, ClaimStatus.WITHDRAWN, Party.NONE, null, null, why, null);
         end(Outcome.WITHDRAWN, now);
     }
 
@@ -476,12 +475,12 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      * The buyer or the seller asks the platform to step in: the buyer after a seller rejection, a rejected
      * proposal or a missed seller deadline; the seller while it is their move.
      */
-    public void escalate(Actor actor, String why, ClaimClock clock, Instant now) {
+    void escalate(Actor actor, String why, ClaimClock clock, Instant now) {
         requireText(why, "claim.rejected.reasonRequired");
         if (!canEscalate(actor, now)) {
             throw new TransitionRejected("claim.rejected.escalation");
         }
-        transition(now, actor, "ESCALATED", ClaimStatus.AWAITING_AGENT, Party.AGENT,
+        transition(now, actor, ESCALATED, ClaimStatus.AWAITING_AGENT, Party.AGENT,
                 now.plus(clock.agentDecision()), null, why, null);
     }
 
@@ -511,7 +510,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (status != ClaimStatus.RETURN_IN_TRANSIT) {
             return;
         }
-        transition(at, Actor.CARRIER, "RETURN_DELIVERED", ClaimStatus.AWAITING_RETURN_CONFIRMATION, Party.SELLER,
+        transition(at, Actor.CARRIER, RETURN_DELIVERED, ClaimStatus.AWAITING_RETURN_CONFIRMATION, Party.SELLER,
                 at.plus(clock.sellerReturnConfirmation()), null, null, null);
     }
 
@@ -520,7 +519,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (status != ClaimStatus.RESHIPMENT_IN_TRANSIT) {
             return;
         }
-        transition(at, Actor.CARRIER, "RESHIPMENT_DELIVERED", ClaimStatus.RESOLVED, Party.NONE, null, null, null,
+        transition(at, Actor.CARRIER, RESHIPMENT_DELIVERED, ClaimStatus.RESOLVED, Party.NONE, null, null, null,
                 null);
         end(remedy == Remedy.EXCHANGE ? Outcome.EXCHANGED : Outcome.RESHIPPED, at);
     }
@@ -537,7 +536,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (status != ClaimStatus.REFUND_PENDING) {
             return;
         }
-        transition(at, Actor.SYSTEM, "REFUND_PAID", ClaimStatus.RESOLVED, Party.NONE, null, null, null,
+        transition(at, Actor.SYSTEM, REFUND_PAID, ClaimStatus.RESOLVED, Party.NONE, null, null, null,
                 amount.minor());
         end(refundedAmountMinor >= requestedAmountMinor ? Outcome.REFUNDED : Outcome.PARTIALLY_REFUNDED, at);
     }
@@ -546,24 +545,24 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      * The due time passed: apply the written consequence of the current status (docs/rules.md#deadlines), as the
      * system, naming the rule. Does nothing when the deadline has not come (two nodes, or a move that just happened).
      */
-    public void onDeadline(ClaimClock clock, Instant now) {
+    void onDeadline(ClaimClock clock, Instant now) {
         if (deadlineAt == null || deadlineAt.isAfter(now)) {
             return;
         }
         switch (status) {
-            case AWAITING_SELLER -> grantRequestedRemedy(Actor.SYSTEM, "AUTO_ACCEPTED", "seller-first-response",
+            case AWAITING_SELLER -> grantRequestedRemedy(Actor.SYSTEM, AUTO_ACCEPTED, "seller-first-response",
                     clock, now);
             case PROPOSAL_PENDING, REJECTED_BY_SELLER -> expire("buyer-answer", now);
             case AWAITING_RETURN_SHIPMENT -> expire("buyer-return-shipment", now);
             case AWAITING_RETURN_CONFIRMATION -> {
                 refund(requestedAmount(), "RETURN_NOT_CONFIRMED", CostBearer.SELLER);
-                transition(now, Actor.SYSTEM, "AUTO_REFUNDED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                transition(now, Actor.SYSTEM, AUTO_REFUNDED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), "seller-return-confirmation", null, requestedAmountMinor);
             }
             case AWAITING_RESHIPMENT -> {
                 Money amount = linesAmount();
                 refund(amount, "RESHIPMENT_MISSED", CostBearer.SELLER);
-                transition(now, Actor.SYSTEM, "AUTO_REFUNDED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                transition(now, Actor.SYSTEM, AUTO_REFUNDED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), "seller-reshipment", null, amount.minor());
             }
             case RETURN_IN_TRANSIT -> escalateBySystem("return-not-delivered", clock, now);
@@ -572,13 +571,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             case AWAITING_TRACKING -> {
                 compensateLateShipment();
                 refund(requestedAmount(), "NO_TRACKING", CostBearer.SELLER);
-                transition(now, Actor.SYSTEM, "AUTO_REFUNDED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                transition(now, Actor.SYSTEM, AUTO_REFUNDED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), "tracking-supply", null, requestedAmountMinor);
             }
             case AWAITING_BUYER_CHOICE -> {
                 remedy = Remedy.REFUND;
                 refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
-                transition(now, Actor.SYSTEM, "CHOICE_DEFAULTED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+                transition(now, Actor.SYSTEM, CHOICE_DEFAULTED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                         now.plus(clock.refundPayout()), "buyer-choice", null, requestedAmountMinor);
             }
             // platform intervention (see the marked block below)
@@ -590,13 +589,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     }
 
     private void expire(String rule, Instant now) {
-        transition(now, Actor.SYSTEM, "EXPIRED", ClaimStatus.WITHDRAWN, Party.NONE, null, rule, null, null);
+        transition(now, Actor.SYSTEM, EXPIRED, ClaimStatus.WITHDRAWN, Party.NONE, null, rule, null, null);
         end(Outcome.WITHDRAWN, now);
     }
 
     /** Nothing may wait forever: when no rule can settle it, the claim goes to a platform agent. */
     void escalateBySystem(String rule, ClaimClock clock, Instant now) {
-        transition(now, Actor.SYSTEM, "AUTO_ESCALATED", ClaimStatus.AWAITING_AGENT, Party.AGENT,
+        transition(now, Actor.SYSTEM, AUTO_ESCALATED, ClaimStatus.AWAITING_AGENT, Party.AGENT,
                 now.plus(clock.agentDecision()), rule, null, null);
     }
 
@@ -605,11 +604,10 @@ public class Claim extends AbstractAggregateRoot<Claim> {
 
     /** What the policy grants the buyer in this case on top of any refund; the substitute offered, if any. */
     void offer(Money compensation, String substituteSku, String substituteTitle) {
-        this.compensationMinor = compensation == null || !compensation.isPositive() ? null : compensation.minor();
+        this.offer = new SystemOffer(compensation == null || !compensation.isPositive() ? null
+                : compensation.minor(), substituteSku);
         if (substituteSku != null) {
-            this.substituteSku = substituteSku;
-            this.proposalRemedy = Remedy.SUBSTITUTE;
-            this.proposalNote = substituteTitle + " (" + substituteSku + ")";
+            this.proposal = new Proposal(Remedy.SUBSTITUTE, null, substituteTitle + " (" + substituteSku + ")");
         }
     }
 
@@ -621,26 +619,26 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (requestedAmountMinor > 0) {
             refund(requestedAmount(), "ORDER_CANCELLED", CostBearer.PLATFORM);
         }
-        if (compensationMinor != null) {
+        if (offer().compensationMinor() != null) {
             effects.add(new ClaimEffect.Compensate("order-" + orderId + "-oversold",
-                    new Money(compensationMinor, currency), "OVERSOLD", CostBearer.PLATFORM));
+                    new Money(offer.compensationMinor(), currency), "OVERSOLD", CostBearer.PLATFORM));
         }
     }
 
     /** DELISTED: the compensation for the cancelled lines, paid when the seller cancels them. */
     void compensateCancellation(String why) {
-        if (type != ClaimType.DELISTED || compensationMinor == null) {
+        if (type != ClaimType.DELISTED || offer().compensationMinor() == null) {
             return;
         }
-        effects.add(new ClaimEffect.Compensate("cancelled-lines", new Money(compensationMinor, currency), why,
+        effects.add(new ClaimEffect.Compensate("cancelled-lines", new Money(offer.compensationMinor(), currency), why,
                 CostBearer.SELLER));
     }
 
     /** NO_TRACKING: late shipment is compensated once per order, whichever claim of the order asks first. */
     private void compensateLateShipment() {
-        if (type == ClaimType.NO_TRACKING && compensationMinor != null) {
+        if (type == ClaimType.NO_TRACKING && offer().compensationMinor() != null) {
             effects.add(new ClaimEffect.Compensate("order-" + orderId + "-late-shipment",
-                    new Money(compensationMinor, currency), "LATE_SHIPMENT", CostBearer.SELLER));
+                    new Money(offer.compensationMinor(), currency), "LATE_SHIPMENT", CostBearer.SELLER));
         }
     }
 
@@ -655,18 +653,18 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             throw new TransitionRejected("claim.rejected.role");
         }
         compensateLateShipment();
-        transition(now, actor, "TRACKING_SUPPLIED", ClaimStatus.RESOLVED, Party.NONE, null, null, trackingNumber,
+        transition(now, actor, TRACKING_SUPPLIED, ClaimStatus.RESOLVED, Party.NONE, null, null, trackingNumber,
                 null);
         end(Outcome.TRACKING_SUPPLIED, now);
     }
 
     /** DELISTED: the buyer takes the refund for the cancelled units, paid at once. */
-    public void chooseRefund(Actor buyer, ClaimClock clock, Instant now) {
+    void chooseRefund(Actor buyer, ClaimClock clock, Instant now) {
         requireOwnBuyer(buyer);
         requireMove(ClaimAction.CHOOSE);
         remedy = Remedy.REFUND;
         refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
-        transition(now, buyer, "CHOSE_REFUND", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+        transition(now, buyer, CHOSE_REFUND, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                 now.plus(clock.refundPayout()), null, null, requestedAmountMinor);
     }
 
@@ -681,29 +679,25 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
         remedy = Remedy.REFUND;
         refund(requestedAmount(), "UNAVAILABLE", CostBearer.SELLER);
-        transition(now, Actor.SYSTEM, "CHOICE_DEFAULTED", ClaimStatus.REFUND_PENDING, Party.SYSTEM,
+        transition(now, Actor.SYSTEM, CHOICE_DEFAULTED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
                 now.plus(clock.refundPayout()), "order-cancelled", null, requestedAmountMinor);
     }
 
     /** DELISTED: the buyer takes the substitute the seller offered; it ships with the order. */
-    public void chooseSubstitute(Actor buyer, Instant now) {
+    void chooseSubstitute(Actor buyer, Instant now) {
         requireOwnBuyer(buyer);
         requireMove(ClaimAction.CHOOSE);
-        if (substituteSku == null) {
+        if (offer().substituteSku() == null) {
             throw new TransitionRejected("watchers.rejected.noSubstitute");
         }
         remedy = Remedy.SUBSTITUTE;
-        transition(now, buyer, "CHOSE_SUBSTITUTE", ClaimStatus.RESOLVED, Party.NONE, null, null, proposalNote,
+        transition(now, buyer, CHOSE_SUBSTITUTE, ClaimStatus.RESOLVED, Party.NONE, null, null, proposal.note(),
                 null);
         end(Outcome.SUBSTITUTED, now);
     }
 
     public Money compensation() {
-        return compensationMinor == null ? null : new Money(compensationMinor, currency);
-    }
-
-    public String substituteSku() {
-        return substituteSku;
+        return offer().compensationMinor() == null ? null : new Money(offer.compensationMinor(), currency);
     }
 
     // ---------------------------------------------------------------------------------------------- mechanics
@@ -718,61 +712,18 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return refundLines(amount, ClaimEffect.PriorRefunds.NONE);
     }
 
-    /**
-     * Spreads a refund over the claimed lines: in proportion to what each line can still take from this claim (its
-     * value minus what the claim's earlier refunds put on it), never more than that, the rounding on the last lines.
-     * What is left beyond the lines' value stays off the lines only as far as the claim asked for more than its lines
-     * cost (the shipping fee); anything beyond that is put on the last line, where the ledger's per-line cap refuses
-     * it: a claim never pays its units twice. Units are named by the claim's first refund of a line only.
-     */
+    /** Spreads a refund over the claimed lines after the claim's earlier refunds ({@link RefundSpread}). */
     List<ClaimEffect.RefundLine> refundLines(Money amount, ClaimEffect.PriorRefunds prior) {
-        int n = lines.size();
-        long[] caps = new long[n];
-        long capTotal = 0;
-        long linesTotal = 0;
-        for (int i = 0; i < n; i++) {
-            ClaimLine line = lines.get(i);
-            caps[i] = Math.max(line.amountMinor() - prior.amounts().getOrDefault(line.orderLineId(), 0L), 0);
-            capTotal = Math.addExact(capTotal, caps[i]);
-            linesTotal = Math.addExact(linesTotal, line.amountMinor());
-        }
-        if (linesTotal == 0) {
-            // nothing on the lines was paid for: the refund is the order's (e.g. its shipping fee)
-            return List.of();
-        }
-        long onLines = Math.min(amount.minor(), capTotal);
-        long[] shares = new long[n];
-        long given = 0;
-        for (int i = 0; i < n; i++) {
-            shares[i] = capTotal == 0 ? 0 : Math.multiplyExact(onLines, caps[i]) / capTotal;
-            given += shares[i];
-        }
-        for (int i = n - 1; i >= 0 && given < onLines; i--) {
-            long more = Math.min(onLines - given, caps[i] - shares[i]);
-            shares[i] += more;
-            given += more;
-        }
-        long allowance = Math.max(Math.max(requestedAmountMinor - linesTotal, 0) - prior.unattributedMinor(), 0);
-        long beyond = amount.minor() - onLines;
-        if (beyond > allowance) {
-            shares[n - 1] = Math.addExact(shares[n - 1], beyond - allowance);
-        }
-        List<ClaimEffect.RefundLine> result = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ClaimLine line = lines.get(i);
-            int units = prior.linesWithUnits().contains(line.orderLineId()) ? 0 : line.quantity();
-            result.add(new ClaimEffect.RefundLine(line.orderLineId(), units, new Money(shares[i], currency)));
-        }
-        return result;
+        return RefundSpread.spread(lines, requestedAmountMinor, currency, amount, prior);
     }
 
-    private void transition(Instant at, Actor actor, String action, ClaimStatus to, Party party, Instant due,
-            String rule, String note, Long amountMinor) {
+    private void transition(Instant at, Actor actor, TimelineAction action, ClaimStatus to, Party party,
+            Instant due, String rule, String note, Long amountMinor) {
         ClaimStatus from = status;
         moveTo(to, party, due);
         record(at, actor, action, from, rule, note, amountMinor);
-        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type, action, from, to,
-                actor.role(), actor.id(), party, due, at, amountMinor, rule));
+        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type, action.name(), from,
+                to, actor.role(), actor.id(), party, due, at, amountMinor, rule));
     }
 
     private void moveTo(ClaimStatus to, Party party, Instant due) {
@@ -785,7 +736,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
     }
 
-    private void record(Instant at, Actor actor, String action, ClaimStatus from, String rule, String note,
+    private void record(Instant at, Actor actor, TimelineAction action, ClaimStatus from, String rule, String note,
             Long amountMinor) {
         timeline.add(new TimelineEntry(at, actor, action, from, status, rule, note, amountMinor));
         updatedAt = at;
@@ -795,26 +746,6 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         outcome = result;
         endedAt = at;
     }
-
-    /**
-     * Which party may make which move in which statuses: the one table both the moves' guards ({@link #requireMove})
-     * and the pages ({@link #allowedMoves}) read. Moves that depend on more than the status (withdraw, escalate,
-     * answer evidence, appeal) ask their own rule, also from both sides.
-     */
-    private static final Map<ClaimAction, Set<ClaimStatus>> BUYER_MOVES = Map.of(
-            ClaimAction.ACCEPT_PROPOSAL, EnumSet.of(ClaimStatus.PROPOSAL_PENDING),
-            ClaimAction.REJECT_PROPOSAL, EnumSet.of(ClaimStatus.PROPOSAL_PENDING),
-            ClaimAction.SHIP_RETURN, EnumSet.of(ClaimStatus.AWAITING_RETURN_SHIPMENT),
-            ClaimAction.CONFIRM_RECEIVED, EnumSet.of(ClaimStatus.RESHIPMENT_IN_TRANSIT),
-            ClaimAction.CHOOSE, EnumSet.of(ClaimStatus.AWAITING_BUYER_CHOICE));
-    private static final Map<ClaimAction, Set<ClaimStatus>> SELLER_MOVES = Map.of(
-            ClaimAction.ACCEPT, EnumSet.of(ClaimStatus.AWAITING_SELLER),
-            ClaimAction.PROPOSE, EnumSet.of(ClaimStatus.AWAITING_SELLER),
-            ClaimAction.REJECT, EnumSet.of(ClaimStatus.AWAITING_SELLER),
-            ClaimAction.RESHIP, EnumSet.of(ClaimStatus.AWAITING_RESHIPMENT),
-            ClaimAction.CONFIRM_RETURN, EnumSet.of(ClaimStatus.AWAITING_RETURN_CONFIRMATION,
-                    ClaimStatus.RETURN_IN_TRANSIT),
-            ClaimAction.SUPPLY_TRACKING, EnumSet.of(ClaimStatus.AWAITING_TRACKING));
 
     /**
      * The moves this viewer may make now: what a page offers. Each POST asks the claim again through the same rules.
@@ -828,21 +759,11 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         boolean buyer = viewer.isBuyer(buyerId);
         boolean seller = !buyer && viewer.isSellerOf(shopId);
         moves.add(ClaimAction.MESSAGE);
-        if (buyer) {
-            BUYER_MOVES.forEach((move, statuses) -> {
-                if (statuses.contains(status)) {
-                    moves.add(move);
-                }
-            });
-            if (canWithdraw()) {
-                moves.add(ClaimAction.WITHDRAW);
+        Party side = buyer ? Party.BUYER : seller ? Party.SELLER : null;
+        for (ClaimAction move : ClaimAction.values()) {
+            if (side != null && move.side() == side && move.allowedIn(status)) {
+                moves.add(move);
             }
-        } else if (seller) {
-            SELLER_MOVES.forEach((move, statuses) -> {
-                if (statuses.contains(status)) {
-                    moves.add(move);
-                }
-            });
         }
         if (canEscalate(actor, now)) {
             moves.add(ClaimAction.ESCALATE);
@@ -857,10 +778,9 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return moves;
     }
 
-    /** Refuses a move of the table above in a status it does not allow. */
+    /** Refuses a move of {@link ClaimAction}'s table in a status it does not allow. */
     private void requireMove(ClaimAction move) {
-        Set<ClaimStatus> statuses = BUYER_MOVES.containsKey(move) ? BUYER_MOVES.get(move) : SELLER_MOVES.get(move);
-        if (!statuses.contains(status)) {
+        if (!move.allowedIn(status)) {
             throw new TransitionRejected("claim.rejected.state");
         }
     }
@@ -972,32 +892,46 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return deadlineAt;
     }
 
-    public Remedy proposalRemedy() {
-        return proposalRemedy;
+    /** The proposal on the table (or last on it), {@link Proposal#NONE} when there never was one. */
+    public Proposal proposal() {
+        return proposal == null ? Proposal.NONE : proposal;
     }
 
     public Money proposalAmount() {
-        return proposalAmountMinor == null ? null : new Money(proposalAmountMinor, currency);
-    }
-
-    public String proposalNote() {
-        return proposalNote;
+        return proposal().amountMinor() == null ? null : new Money(proposal.amountMinor(), currency);
     }
 
     public String rejectionReason() {
         return rejectionReason;
     }
 
-    public boolean escalationAllowed() {
-        return escalationAllowed;
+    public Inspection inspection() {
+        return inspection == null ? Inspection.NONE : inspection;
     }
 
-    public InspectionResult inspectionResult() {
-        return inspectionResult;
+    public SystemOffer offer() {
+        return offer == null ? SystemOffer.NONE : offer;
     }
 
-    public String inspectionNote() {
-        return inspectionNote;
+    public String reviewReason() {
+        return reviewReason;
+    }
+
+    public EvidenceRequest evidenceRequest() {
+        return evidenceRequest == null ? EvidenceRequest.NONE : evidenceRequest;
+    }
+
+    /** The platform's latest ruling, {@link PlatformDecision#NONE} before any. */
+    public PlatformDecision decision() {
+        return decision == null ? PlatformDecision.NONE : decision;
+    }
+
+    public Money decisionAmount() {
+        return decision().amountMinor() == null ? null : new Money(decision.amountMinor(), currency);
+    }
+
+    public Appeal appeal() {
+        return appeal == null ? Appeal.NONE : appeal;
     }
 
     public Long returnShipmentId() {
@@ -1057,77 +991,26 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return Duration.between(createdAt, now);
     }
 
-    // --- Platform intervention ---------------------------------------------------------------------------------
+    // ------------------------------------------------------------------------------------- platform intervention
     // An agent asks for evidence, a party answers (or the clock runs out), the agent rules, a party appeals once, a
     // second agent rules finally, the appeal window closes. Taking and releasing a case are assignments kept by the
     // arbitration module, not claim states. Driven through ClaimInterventions.
-
-    /** Why the claim needs an agent's review (the risk module marks buyers whose return-abuse verdict says so). */
-    @Column(length = 500)
-    private String reviewReason;
-
-    /** What the agent asked for, while (and after) the claim waited for evidence. */
-    @Column(length = 2000)
-    private String evidenceRequest;
-
-    /** Whom the agent asked; the claim's party to act says who still owes an answer. */
-    @Enumerated(EnumType.STRING)
-    @Column(length = 16)
-    private Party evidenceRequestedOf;
-
-    @Enumerated(EnumType.STRING)
-    @Column(length = 32)
-    private Ruling decisionRuling;
-
-    private Long decisionAmountMinor;
-
-    @Column(length = 2000)
-    private String decisionRationale;
-
-    @Column(length = 64)
-    private String decisionClause;
-
-    private Instant decidedAt;
-
-    private Long decidedById;
-
-    @Column(length = 100)
-    private String decidedByName;
-
-    /** The ruling was made on appeal: nobody may appeal again. */
-    @Column(nullable = false)
-    private boolean decisionFinal;
-
-    private Instant appealUntil;
-
-    @Enumerated(EnumType.STRING)
-    @Column(length = 16)
-    private Party appealedBy;
-
-    @Column(length = 2000)
-    private String appealStatement;
-
-    @Column(nullable = false)
-    private boolean buyerAppealed;
-
-    @Column(nullable = false)
-    private boolean sellerAppealed;
 
     /**
      * Marks the claim for an agent's review, with the reason (shown in the agent queue, filterable). Status and
      * party to act do not change.
      */
-    public void markForReview(String reason, Instant now) {
+    void markForReview(String reason, Instant now) {
         requireText(reason, "claim.rejected.reasonRequired");
         String why = reason.strip();
         reviewReason = why.length() > 500 ? why.substring(0, 500) : why;
-        record(now, Actor.SYSTEM, "MARKED_FOR_REVIEW", status, "needs-review", reviewReason, null);
+        record(now, Actor.SYSTEM, MARKED_FOR_REVIEW, status, "needs-review", reviewReason, null);
     }
 
     /**
      * The agent asks the buyer, the seller or both for specific evidence, to be answered by {@code due}.
      */
-    public void requestEvidence(Actor agent, Party from, String what, Instant due, Instant now) {
+    void requestEvidence(Actor agent, Party from, String what, Instant due, Instant now) {
         requireRole(agent, ActorRole.AGENT);
         requireStatus(ClaimStatus.AWAITING_AGENT);
         requireText(what, "claim.rejected.evidenceRequest");
@@ -1137,10 +1020,9 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (due == null || !due.isAfter(now)) {
             throw new TransitionRejected("claim.rejected.evidenceDue");
         }
-        evidenceRequest = what.strip();
-        evidenceRequestedOf = from;
-        transition(now, agent, "EVIDENCE_REQUESTED_" + from.name(), ClaimStatus.AWAITING_EVIDENCE, from, due, null,
-                evidenceRequest, null);
+        evidenceRequest = new EvidenceRequest(what.strip(), from);
+        transition(now, agent, TimelineAction.evidenceRequested(from), ClaimStatus.AWAITING_EVIDENCE, from, due,
+                null, evidenceRequest.what(), null);
     }
 
     /** Whether {@code actor} (the claim's buyer, or a seller of its shop) still owes an answer to the request. */
@@ -1159,7 +1041,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      * A party answers the evidence request (text, and files through the service). When both were asked and the
      * other has not answered yet, the claim keeps waiting for the other; otherwise it returns to the agent.
      */
-    public void answerEvidence(Actor party, String text, ClaimClock clock, Instant now) {
+    void answerEvidence(Actor party, String text, ClaimClock clock, Instant now) {
         if (!owesEvidence(party)) {
             throw new TransitionRejected(status == ClaimStatus.AWAITING_EVIDENCE ? "claim.rejected.role"
                     : "claim.rejected.state");
@@ -1167,17 +1049,17 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         requireText(text, "claim.rejected.evidenceAnswer");
         if (partyToAct == Party.BOTH) {
             Party other = party.role() == ActorRole.BUYER ? Party.SELLER : Party.BUYER;
-            transition(now, party, "EVIDENCE_ANSWERED", ClaimStatus.AWAITING_EVIDENCE, other, dueAt, null,
-                    text.strip(), null);
+            transition(now, party, EVIDENCE_ANSWERED, ClaimStatus.AWAITING_EVIDENCE, other, dueAt,
+                    null, text.strip(), null);
         } else {
-            transition(now, party, "EVIDENCE_ANSWERED", ClaimStatus.AWAITING_AGENT, Party.AGENT,
+            transition(now, party, EVIDENCE_ANSWERED, ClaimStatus.AWAITING_AGENT, Party.AGENT,
                     now.plus(clock.agentDecision()), null, text.strip(), null);
         }
     }
 
     /** The evidence request's due time passed: the agent decides on what is on file. */
     private void evidenceTimedOut(ClaimClock clock, Instant now) {
-        transition(now, Actor.SYSTEM, "EVIDENCE_TIMED_OUT", ClaimStatus.AWAITING_AGENT, Party.AGENT,
+        transition(now, Actor.SYSTEM, EVIDENCE_TIMED_OUT, ClaimStatus.AWAITING_AGENT, Party.AGENT,
                 now.plus(clock.agentDecision()), "evidence-answer", null, null);
     }
 
@@ -1188,9 +1070,10 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     private void agentSlaBreached(Instant now) {
         ClaimStatus from = status;
         deadlineAt = null;
-        record(now, Actor.SYSTEM, "AGENT_SLA_BREACHED", from, "agent-decision", null, null);
-        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type, "AGENT_SLA_BREACHED",
-                from, status, ActorRole.SYSTEM, null, partyToAct, dueAt, now, null, "agent-decision"));
+        record(now, Actor.SYSTEM, AGENT_SLA_BREACHED, from, "agent-decision", null, null);
+        registerEvent(new ClaimTransitioned(id, claimNumber, orderId, shopId, buyerId, type,
+                AGENT_SLA_BREACHED.name(), from, status, ActorRole.SYSTEM, null, partyToAct, dueAt,
+                now, null, "agent-decision"));
     }
 
     /** Whether the agent's decision time has passed (an SLA breach). */
@@ -1202,15 +1085,15 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     /**
      * An agent rules. A refund is recorded in the ledger with the cost bearer; a return or a reshipment opens that
      * leg as if the seller had agreed to it. A first ruling on a refund or a rejection opens the appeal window; a
-     * ruling on appeal is final and closes the claim, moving only the difference to the first ruling's money: a
-     * further refund, or a reversal taking back part of what the first ruling refunded (a new ledger entry; the
-     * refund stays as it was).
+     * ruling on appeal is final and closes the claim, moving only the difference to the first ruling's money
+     * ({@link DecisionMoney}): a further refund, or a reversal taking back part of what the first ruling refunded (a
+     * new ledger entry; the refund stays as it was).
      *
      * @param amount     the refund of a partial refund (ignored otherwise)
      * @param refundable what the order can still refund (the ledger re-checks under its lock)
      * @return the money moved to the buyer by this ruling, in fen negative when taken back, 0 when none
      */
-    public long decide(Actor agent, Ruling ruling, Money amount, String rationale, String clause, CostBearer bearer,
+    long decide(Actor agent, Ruling ruling, Money amount, String rationale, String clause, CostBearer bearer,
             Money refundable, ClaimClock clock, Instant now) {
         requireRole(agent, ActorRole.AGENT);
         requireStatus(ClaimStatus.AWAITING_AGENT);
@@ -1219,34 +1102,16 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
         requireText(rationale, "claim.rejected.rationale");
         requireText(clause, "claim.rejected.clause");
-        boolean onAppeal = appealedBy != null;
-        if (onAppeal && agent.id() != null && agent.id().equals(decidedById)) {
+        boolean onAppeal = appeal().by() != null;
+        if (onAppeal && agent.id() != null && agent.id().equals(decision().byId())) {
             throw new TransitionRejected("claim.rejected.sameAgent");
         }
-        long refundMinor = switch (ruling) {
-            case FULL_REFUND -> requestedAmountMinor;
-            case PARTIAL_REFUND -> {
-                if (amount == null || !amount.isPositive() || amount.greaterThan(linesAmount())) {
-                    throw new TransitionRejected("claim.rejected.partialAmount", linesAmount().format());
-                }
-                yield amount.minor();
-            }
-            default -> 0;
-        };
-        long alreadyRuled = onAppeal && decisionRuling != null && decisionRuling.refunds() ? decisionAmountMinor : 0;
-        long moved = ruling.refunds() || onAppeal ? refundMinor - alreadyRuled : 0;
-        if (moved > 0 && moved > refundable.minor()) {
-            throw new TransitionRejected("claim.rejected.refundCap", refundable.format());
-        }
-        decisionRuling = ruling;
-        decisionAmountMinor = ruling.refunds() ? refundMinor : null;
-        decisionRationale = rationale.strip();
-        decisionClause = clause;
-        decidedAt = now;
-        decidedById = agent.id();
-        decidedByName = agent.name();
-        decisionFinal = onAppeal;
-        String action = (onAppeal ? "APPEAL_DECIDED_" : "DECIDED_") + ruling.name();
+        DecisionMoney money = DecisionMoney.of(ruling, amount, requestedAmountMinor, linesAmount(), decision(),
+                onAppeal, refundable);
+        decision = new PlatformDecision(ruling, ruling.refunds() ? money.refundMinor() : null, rationale.strip(),
+                clause, now, agent.id(), agent.name(), onAppeal);
+        TimelineAction action = TimelineAction.decided(ruling, onAppeal);
+        long moved = money.movedMinor();
         if (moved > 0) {
             refund(new Money(moved, currency), onAppeal ? "APPEAL_DECISION" : "AGENT_DECISION", bearer);
         } else if (moved < 0) {
@@ -1254,36 +1119,28 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             effects.add(new ClaimEffect.Reversal(refundsRequested, new Money(-moved, currency), "APPEAL_REVERSAL",
                     bearer));
         }
-        Long shownAmount = null;
-        if (moved != 0) {
-            shownAmount = moved;
-        } else if (ruling.refunds()) {
-            shownAmount = refundMinor;
-        }
+        Instant appealUntil = onAppeal ? null : now.plus(clock.appealWindow());
+        appeal = appeal().openUntil(appealUntil);
         switch (ruling) {
             case REFUND_AFTER_RETURN -> {
                 remedy = Remedy.RETURN_AND_REFUND;
-                appealUntil = onAppeal ? null : now.plus(clock.appealWindow());
                 transition(now, agent, action, ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
-                        now.plus(clock.buyerReturnShipment()), clause, decisionRationale, null);
+                        now.plus(clock.buyerReturnShipment()), clause, decision.rationale(), null);
             }
             case RESHIP -> {
                 remedy = Remedy.RESHIP;
-                appealUntil = onAppeal ? null : now.plus(clock.appealWindow());
                 transition(now, agent, action, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
-                        now.plus(clock.sellerReshipment()), clause, decisionRationale, null);
+                        now.plus(clock.sellerReshipment()), clause, decision.rationale(), null);
             }
             default -> {
                 if (onAppeal) {
-                    appealUntil = null;
-                    transition(now, agent, action, ClaimStatus.CLOSED, Party.NONE, null, clause, decisionRationale,
-                            shownAmount);
-                    end(rulingOutcome(), now);
+                    transition(now, agent, action, ClaimStatus.CLOSED, Party.NONE, null, clause,
+                            decision.rationale(), money.shownMinor());
+                    end(DecisionMoney.outcome(decision, requestedAmountMinor), now);
                 } else {
-                    appealUntil = now.plus(clock.appealWindow());
                     // the desk carries the decision out (pays the refund) and closes the claim when the window ends
                     transition(now, agent, action, ClaimStatus.DECIDED, Party.SYSTEM, appealUntil, clause,
-                            decisionRationale, shownAmount);
+                            decision.rationale(), money.shownMinor());
                 }
             }
         }
@@ -1300,23 +1157,16 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         refundedAmountMinor = Math.max(confirmed.minor(), 0);
     }
 
-    private Outcome rulingOutcome() {
-        if (decisionRuling == null || decisionRuling == Ruling.REJECT) {
-            return Outcome.REJECTED;
-        }
-        return decisionAmountMinor != null && decisionAmountMinor >= requestedAmountMinor ? Outcome.REFUNDED
-                : Outcome.PARTIALLY_REFUNDED;
-    }
-
     /** Whether {@code actor} may appeal the decision now: once per party, within the window, never a final one. */
     public boolean canAppeal(Actor actor, Instant now) {
-        if (!appealableStatus() || decisionFinal || appealUntil == null || !now.isBefore(appealUntil)) {
+        Instant until = appeal().until();
+        if (!appealableStatus() || decision().finalRuling() || until == null || !now.isBefore(until)) {
             return false;
         }
         if (actor.role() == ActorRole.BUYER) {
-            return actor.id() != null && actor.id() == buyerId && !buyerAppealed;
+            return actor.id() != null && actor.id() == buyerId && !appeal.usedBy(Party.BUYER);
         }
-        return actor.role() == ActorRole.SELLER && !sellerAppealed;
+        return actor.role() == ActorRole.SELLER && !appeal.usedBy(Party.SELLER);
     }
 
     /**
@@ -1325,100 +1175,36 @@ public class Claim extends AbstractAggregateRoot<Claim> {
      * a remedy that has not begun.
      */
     private boolean appealableStatus() {
+        Ruling ruling = decision().ruling();
         return status == ClaimStatus.DECIDED
-                || (decisionRuling == Ruling.RESHIP && status == ClaimStatus.AWAITING_RESHIPMENT)
-                || (decisionRuling == Ruling.REFUND_AFTER_RETURN && status == ClaimStatus.AWAITING_RETURN_SHIPMENT);
+                || (ruling == Ruling.RESHIP && status == ClaimStatus.AWAITING_RESHIPMENT)
+                || (ruling == Ruling.REFUND_AFTER_RETURN && status == ClaimStatus.AWAITING_RETURN_SHIPMENT);
     }
 
     /** A party appeals the decision with a statement (and files, through the service): a second agent rules. */
-    public void appeal(Actor party, String statement, ClaimClock clock, Instant now) {
+    void appeal(Actor party, String statement, ClaimClock clock, Instant now) {
         requireText(statement, "claim.rejected.appealStatement");
         if (!canAppeal(party, now)) {
             throw new TransitionRejected("claim.rejected.appeal");
         }
-        if (party.role() == ActorRole.BUYER) {
-            buyerAppealed = true;
-            appealedBy = Party.BUYER;
-        } else {
-            sellerAppealed = true;
-            appealedBy = Party.SELLER;
-        }
-        appealStatement = statement.strip();
-        transition(now, party, "APPEALED", ClaimStatus.AWAITING_AGENT, Party.AGENT, now.plus(clock.agentDecision()),
-                null, appealStatement, null);
+        appeal = appeal.filedBy(party.role() == ActorRole.BUYER ? Party.BUYER : Party.SELLER, statement.strip());
+        transition(now, party, APPEALED, ClaimStatus.AWAITING_AGENT, Party.AGENT,
+                now.plus(clock.agentDecision()), null, appeal.statement(), null);
     }
 
     /** The appeal window passed without an appeal: the decision stands and the claim closes. */
     private void closeAfterAppealWindow(Instant now) {
-        transition(now, Actor.SYSTEM, "CLOSED_AFTER_APPEAL_WINDOW", ClaimStatus.CLOSED, Party.NONE, null,
-                "appeal-window", null, null);
-        end(rulingOutcome(), now);
-    }
-
-    public String reviewReason() {
-        return reviewReason;
-    }
-
-    public String evidenceRequest() {
-        return evidenceRequest;
-    }
-
-    public Party evidenceRequestedOf() {
-        return evidenceRequestedOf;
-    }
-
-    public Ruling decisionRuling() {
-        return decisionRuling;
-    }
-
-    public Money decisionAmount() {
-        return decisionAmountMinor == null ? null : new Money(decisionAmountMinor, currency);
-    }
-
-    public String decisionRationale() {
-        return decisionRationale;
-    }
-
-    public String decisionClause() {
-        return decisionClause;
-    }
-
-    public Instant decidedAt() {
-        return decidedAt;
-    }
-
-    public Long decidedById() {
-        return decidedById;
-    }
-
-    public String decidedByName() {
-        return decidedByName;
-    }
-
-    public boolean decisionFinal() {
-        return decisionFinal;
-    }
-
-    public Instant appealUntil() {
-        return appealUntil;
-    }
-
-    /** Who appealed (the claim is or was on appeal), {@code null} when nobody did. */
-    public Party appealedBy() {
-        return appealedBy;
-    }
-
-    public String appealStatement() {
-        return appealStatement;
+        transition(now, Actor.SYSTEM, CLOSED_AFTER_APPEAL_WINDOW, ClaimStatus.CLOSED, Party.NONE,
+                null, "appeal-window", null, null);
+        end(DecisionMoney.outcome(decision(), requestedAmountMinor), now);
     }
 
     /** The claim waits for an agent's ruling on an appeal. */
     public boolean onAppeal() {
-        return appealedBy != null && !decisionFinal && status == ClaimStatus.AWAITING_AGENT;
+        return appeal().by() != null && !decision().finalRuling() && status == ClaimStatus.AWAITING_AGENT;
     }
-    // --- end of platform intervention ---------------------------------------------------------------------------
-    // --- Holiday extension (risk #6) ---------------------------------------------------------
 
+    // ----------------------------------------------------------------------------------------- holiday extension
 
     /**
      * A holiday extension gives the party to act {@code by} more time: the due time and the deadline move, and the
@@ -1432,6 +1218,6 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (deadlineAt != null) {
             deadlineAt = deadlineAt.plus(by);
         }
-        record(now, Actor.SYSTEM, "DUE_EXTENDED", status, "holiday-extension", note, null);
+        record(now, Actor.SYSTEM, DUE_EXTENDED, status, "holiday-extension", note, null);
     }
 }

@@ -2,7 +2,6 @@ package dev.aftersales.claims;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public class ClaimInterventions {
     public RulingApplied decide(long claimId, CurrentUser agent, Long expectedVersion, Ruling ruling, Money amount,
             String rationale, String clause, CostBearer bearer) {
         Claim claim = forAgent(claimId, agent, expectedVersion);
-        boolean appeal = claim.appealedBy() != null;
+        boolean appeal = claim.appeal().by() != null;
         Instant due = claim.dueAt();
         Instant now = clock.instant();
         long moved = claim.decide(Actor.of(agent), ruling, amount, rationale, clause, bearer,
@@ -167,26 +166,29 @@ public class ClaimInterventions {
     @Transactional(readOnly = true)
     public QueueCounts queueCounts() {
         Instant now = clock.instant();
-        List<Object[]> rows = em.createQuery("""
-                select c.type, c.shopId, count(c),
+        List<QueueRow> rows = em.createQuery("""
+                select new dev.aftersales.claims.ClaimInterventions$QueueRow(c.type, c.shopId, count(c),
                        sum(case when c.dueAt <= :now then 1 else 0 end),
-                       sum(case when c.reviewReason is not null then 1 else 0 end)
-                from Claim c where c.status in :statuses group by c.type, c.shopId""", Object[].class)
+                       sum(case when c.reviewReason is not null then 1 else 0 end))
+                from Claim c where c.status in :statuses group by c.type, c.shopId""", QueueRow.class)
                 .setParameter("statuses", WITH_PLATFORM).setParameter("now", now).getResultList();
         Map<ClaimType, Long> byType = new LinkedHashMap<>();
         Map<Long, Long> byShop = new LinkedHashMap<>();
         long all = 0;
         long breached = 0;
         long review = 0;
-        for (Object[] r : rows) {
-            long n = ((Number) r[2]).longValue();
-            byType.merge((ClaimType) r[0], n, Long::sum);
-            byShop.merge(((Number) r[1]).longValue(), n, Long::sum);
-            all += n;
-            breached += r[3] == null ? 0 : ((Number) r[3]).longValue();
-            review += r[4] == null ? 0 : ((Number) r[4]).longValue();
+        for (QueueRow r : rows) {
+            byType.merge(r.type(), r.count(), Long::sum);
+            byShop.merge(r.shopId(), r.count(), Long::sum);
+            all += r.count();
+            breached += r.breached() == null ? 0 : r.breached();
+            review += r.needsReview() == null ? 0 : r.needsReview();
         }
         return new QueueCounts(all, breached, review, byType, byShop);
+    }
+
+    /** One type and shop of the queue: how many claims, how many past their due time, how many marked for review. */
+    record QueueRow(ClaimType type, long shopId, long count, Long breached, Long needsReview) {
     }
 
     /** Counts of the queue's filters. */
@@ -196,26 +198,29 @@ public class ClaimInterventions {
 
     /** Open claims by type and status (the oversight dashboard). */
     @Transactional(readOnly = true)
-    public List<Object[]> openByTypeAndStatus() {
+    public List<OpenCount> openByTypeAndStatus() {
         return em.createQuery("""
-                select c.type, c.status, count(c) from Claim c
-                where c.status not in :ended group by c.type, c.status order by c.type, c.status""", Object[].class)
+                select new dev.aftersales.claims.ClaimInterventions$OpenCount(c.type, c.status, count(c)) from Claim c
+                where c.status not in :ended group by c.type, c.status order by c.type, c.status""", OpenCount.class)
                 .setParameter("ended", List.of(ClaimStatus.RESOLVED, ClaimStatus.WITHDRAWN, ClaimStatus.CLOSED))
                 .getResultList();
+    }
+
+    /** How many open claims of a type are in a status. */
+    public record OpenCount(ClaimType type, ClaimStatus status, long count) {
     }
 
     /** Shops by how many of their claims were escalated to the platform, most first. */
     @Transactional(readOnly = true)
     public List<ShopCount> topShopsByEscalations(int limit) {
-        List<Object[]> rows = em.createQuery("""
-                select c.shopId, count(distinct c.id) from Claim c join c.timeline t
+        return em.createQuery("""
+                select new dev.aftersales.claims.ClaimInterventions$ShopCount(c.shopId, count(distinct c.id))
+                from Claim c join c.timeline t
                 where t.toStatus = dev.aftersales.claims.ClaimStatus.AWAITING_AGENT
-                  and (t.action = 'ESCALATED' or t.action = 'AUTO_ESCALATED')
-                group by c.shopId order by count(distinct c.id) desc, c.shopId""", Object[].class)
+                  and t.action in (dev.aftersales.claims.TimelineAction.ESCALATED,
+                                   dev.aftersales.claims.TimelineAction.AUTO_ESCALATED)
+                group by c.shopId order by count(distinct c.id) desc, c.shopId""", ShopCount.class)
                 .setMaxResults(limit).getResultList();
-        List<ShopCount> result = new ArrayList<>();
-        rows.forEach(r -> result.add(new ShopCount(((Number) r[0]).longValue(), ((Number) r[1]).longValue())));
-        return result;
     }
 
     /** A shop and a number. */
@@ -235,25 +240,29 @@ public class ClaimInterventions {
     }
 
     private PartyRecord record(String condition, long id) {
-        List<Object[]> rows = em.createQuery("select c.status, c.outcome, count(c), sum(case when c.decidedAt is not"
-                + " null then 1 else 0 end) from Claim c where " + condition + " group by c.status, c.outcome",
-                Object[].class).setParameter("id", id).getResultList();
+        List<PartyRow> rows = em.createQuery("select new dev.aftersales.claims.ClaimInterventions$PartyRow(c.status,"
+                + " c.outcome, count(c), sum(case when c.decision.at is not null then 1 else 0 end)) from Claim c"
+                + " where " + condition + " group by c.status, c.outcome", PartyRow.class)
+                .setParameter("id", id).getResultList();
         long total = 0;
         long open = 0;
         long decided = 0;
         Map<Outcome, Long> outcomes = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            long n = ((Number) r[2]).longValue();
-            total += n;
-            if (((ClaimStatus) r[0]).isOpen()) {
-                open += n;
+        for (PartyRow r : rows) {
+            total += r.count();
+            if (r.status().isOpen()) {
+                open += r.count();
             }
-            decided += r[3] == null ? 0 : ((Number) r[3]).longValue();
-            if (r[1] != null) {
-                outcomes.merge((Outcome) r[1], n, Long::sum);
+            decided += r.decided() == null ? 0 : r.decided();
+            if (r.outcome() != null) {
+                outcomes.merge(r.outcome(), r.count(), Long::sum);
             }
         }
         return new PartyRecord(total, open, decided, outcomes);
+    }
+
+    /** Claims of one status and outcome, and how many of them an agent ruled on. */
+    record PartyRow(ClaimStatus status, Outcome outcome, long count, Long decided) {
     }
 
     /** Claims of a buyer or a shop: how many, how many open, how many went to an agent's ruling, how they ended. */

@@ -102,12 +102,12 @@ public class ClaimViews {
         // scores, and the seller must not judge the buyer by it
         boolean staff = viewer.isPlatformStaff();
         List<ClaimView.TimelineView> timeline = claim.timeline().stream()
-                .filter(t -> staff || !REVIEW_MARK.equals(t.action()))
-                .map(t -> new ClaimView.TimelineView(t.at(), t.actorRole(), t.actorName(), t.action(),
+                .filter(t -> staff || t.action() != TimelineAction.MARKED_FOR_REVIEW)
+                .map(t -> new ClaimView.TimelineView(t.at(), t.actorRole(), t.actorName(), t.action().name(),
                         t.fromStatus(), t.toStatus(), t.rule(), t.note(),
                         t.amountMinor() == null ? null : new Money(t.amountMinor(), currency),
                         // a ruling on appeal moves the difference; the decision it makes is the claim's final one
-                        t.action() != null && t.action().startsWith("APPEAL_DECIDED_") ? claim.decisionAmount()
+                        t.action().appealRuling() ? claim.decisionAmount()
                                 : null))
                 .toList();
         List<MovementView> refunds = payments.movementsOfClaim(claim.id());
@@ -119,8 +119,8 @@ public class ClaimViews {
                 claim.partyToAct(), claim.dueAt(), claim.dueAt() != null && !claim.dueAt().isAfter(now),
                 claim.lines().stream().map(l -> new ClaimView.LineView(l.orderLineId(), l.sku(), l.title(),
                         l.quantity(), new Money(l.amountMinor(), currency))).toList(),
-                claim.proposalRemedy(), claim.proposalAmount(), claim.proposalNote(), claim.rejectionReason(),
-                claim.inspectionResult(), claim.inspectionNote(), weight, claim.fastTracked(),
+                claim.proposal().remedy(), claim.proposalAmount(), claim.proposal().note(), claim.rejectionReason(),
+                claim.inspection().result(), claim.inspection().note(), weight, claim.fastTracked(),
                 claim.fastTrackRule(), claim.outcome(), claim.refundedAmount(), claim.createdAt(), claim.endedAt(),
                 timeline, conversation, unattached, refunds, returnParcel, reshipment,
                 claim.allowedMoves(viewer, now), intervention(claim, staff), sideOf(claim, viewer));
@@ -136,14 +136,12 @@ public class ClaimViews {
         return viewer.isPlatformStaff() ? Party.AGENT : Party.NONE;
     }
 
-    /** The timeline action of {@link Claim#markForReview}. */
-    static final String REVIEW_MARK = "MARKED_FOR_REVIEW";
-
     private static ClaimView.Intervention intervention(Claim claim, boolean staff) {
-        return new ClaimView.Intervention(staff ? claim.reviewReason() : null, claim.evidenceRequest(), claim.evidenceRequestedOf(),
-                claim.decisionRuling(), claim.decisionAmount(), claim.decisionRationale(), claim.decisionClause(),
-                claim.decidedAt(), claim.decidedByName(), claim.decisionFinal(), claim.appealUntil(),
-                claim.appealedBy(), claim.appealStatement());
+        PlatformDecision decision = claim.decision();
+        return new ClaimView.Intervention(staff ? claim.reviewReason() : null, claim.evidenceRequest().what(),
+                claim.evidenceRequest().of(), decision.ruling(), claim.decisionAmount(), decision.rationale(),
+                decision.clause(), decision.at(), decision.byName(), decision.finalRuling(), claim.appeal().until(),
+                claim.appeal().by(), claim.appeal().statement());
     }
 
     private static ShipmentView parcel(List<ShipmentView> parcels, Long id) {

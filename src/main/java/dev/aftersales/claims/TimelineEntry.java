@@ -35,8 +35,9 @@ class TimelineEntry {
     @Column(nullable = false, length = 100)
     private String actorName;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40)
-    private String action;
+    private TimelineAction action;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 32)
@@ -57,8 +58,8 @@ class TimelineEntry {
     protected TimelineEntry() {
     }
 
-    TimelineEntry(Instant at, Actor actor, String action, ClaimStatus fromStatus, ClaimStatus toStatus, String rule,
-            String note, Long amountMinor) {
+    TimelineEntry(Instant at, Actor actor, TimelineAction action, ClaimStatus fromStatus, ClaimStatus toStatus,
+            String rule, String note, Long amountMinor) {
         this.at = at;
         this.actorRole = actor.role();
         this.actorId = actor.id();
@@ -94,8 +95,8 @@ class TimelineEntry {
         return actorName;
     }
 
-    /** What happened, a message key suffix: {@code claim.action.<action>}. */
-    public String action() {
+    /** What happened; its name is a message key suffix: {@code claim.action.<action>}. */
+    TimelineAction action() {
         return action;
     }
 

@@ -38,7 +38,7 @@ class ClaimInterventionTests {
 
     private static String lastAction(Claim c) {
         List<TimelineEntry> t = c.timeline();
-        return t.get(t.size() - 1).action();
+        return t.get(t.size() - 1).action().name();
     }
 
     @Test
@@ -124,10 +124,10 @@ class ClaimInterventionTests {
         assertThat(moved).isEqualTo(2000);
         assertThat(c.status()).isEqualTo(ClaimStatus.DECIDED);
         assertThat(c.partyToAct()).isEqualTo(Party.SYSTEM);
-        assertThat(c.appealUntil()).isEqualTo(at(5).plus(Duration.ofDays(7)));
-        assertThat(c.dueAt()).isEqualTo(c.appealUntil());
+        assertThat(c.appeal().until()).isEqualTo(at(5).plus(Duration.ofDays(7)));
+        assertThat(c.dueAt()).isEqualTo(c.appeal().until());
         assertThat(c.decisionAmount()).isEqualTo(Money.fen(2000));
-        assertThat(c.decisionClause()).isEqualTo("R-3.1");
+        assertThat(c.decision().clause()).isEqualTo("R-3.1");
         List<ClaimEffect> effects = c.drainEffects();
         assertThat(effects).singleElement().isInstanceOfSatisfying(ClaimEffect.Refund.class, r -> {
             assertThat(r.amount()).isEqualTo(Money.fen(2000));
@@ -136,7 +136,7 @@ class ClaimInterventionTests {
         assertThat(c.canAppeal(BUYER, at(6))).isTrue();
         assertThat(c.canAppeal(SELLER, at(6))).isTrue();
         assertThat(c.canAppeal(OTHER_BUYER, at(6))).isFalse();
-        assertThat(c.canAppeal(BUYER, c.appealUntil())).isFalse();
+        assertThat(c.canAppeal(BUYER, c.appeal().until())).isFalse();
     }
 
     @Test
@@ -199,7 +199,7 @@ class ClaimInterventionTests {
         assertThat(back.canAppeal(SELLER, at(6))).isTrue();
         back.appeal(SELLER, "the buyer keeps the goods and pays nothing", CLOCK, at(6));
         assertThat(back.status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
-        assertThat(back.appealedBy()).isEqualTo(Party.SELLER);
+        assertThat(back.appeal().by()).isEqualTo(Party.SELLER);
     }
 
     @Test
@@ -211,7 +211,7 @@ class ClaimInterventionTests {
         c.appeal(BUYER, "both boxes were missing", CLOCK, at(6));
         assertThat(c.status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
         assertThat(c.onAppeal()).isTrue();
-        assertThat(c.appealedBy()).isEqualTo(Party.BUYER);
+        assertThat(c.appeal().by()).isEqualTo(Party.BUYER);
         assertThat(c.canAppeal(BUYER, at(7))).isFalse();
         assertThatThrownBy(() -> c.decide(AGENT, Ruling.FULL_REFUND, null, "again me", "R-3.1", CostBearer.SELLER,
                 PLENTY, CLOCK, at(7))).hasFieldOrPropertyWithValue("messageKey", "claim.rejected.sameAgent");
@@ -221,7 +221,7 @@ class ClaimInterventionTests {
         assertThat(moved).isEqualTo(4000);
         assertThat(c.drainEffects()).singleElement().extracting("amount").isEqualTo(Money.fen(4000));
         assertThat(c.status()).isEqualTo(ClaimStatus.CLOSED);
-        assertThat(c.decisionFinal()).isTrue();
+        assertThat(c.decision().finalRuling()).isTrue();
         assertThat(c.outcome()).isEqualTo(Outcome.REFUNDED);
         assertThat(c.canAppeal(SELLER, at(9))).isFalse();
         assertThat(lastAction(c)).isEqualTo("APPEAL_DECIDED_FULL_REFUND");
@@ -262,13 +262,13 @@ class ClaimInterventionTests {
         Claim c = escalated();
         c.decide(AGENT, Ruling.REJECT, null, "no proof of a short shipment", "R-8.1", CostBearer.SELLER, PLENTY,
                 CLOCK, at(5));
-        c.onDeadline(CLOCK, c.appealUntil().minusSeconds(1));
+        c.onDeadline(CLOCK, c.appeal().until().minusSeconds(1));
         assertThat(c.status()).isEqualTo(ClaimStatus.DECIDED);
-        c.onDeadline(CLOCK, c.appealUntil());
+        c.onDeadline(CLOCK, c.appeal().until());
         assertThat(c.status()).isEqualTo(ClaimStatus.CLOSED);
         assertThat(c.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(lastAction(c)).isEqualTo("CLOSED_AFTER_APPEAL_WINDOW");
-        assertThatThrownBy(() -> c.appeal(BUYER, "late", CLOCK, c.appealUntil().plusSeconds(1)))
+        assertThatThrownBy(() -> c.appeal(BUYER, "late", CLOCK, c.appeal().until().plusSeconds(1)))
                 .hasFieldOrPropertyWithValue("messageKey", "claim.rejected.appeal");
     }
 

@@ -210,7 +210,7 @@ class ClaimTests {
         assertThat(claim.partyToAct()).isEqualTo(Party.SELLER);
         assertThat(claim.dueAt()).isEqualTo(T0.plus(Duration.ofHours(48)));
         assertThat(claim.timeline()).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("FILED");
+            assertThat(e.action()).isEqualTo(TimelineAction.FILED);
             assertThat(e.actorRole()).isEqualTo(ActorRole.BUYER);
             assertThat(e.toStatus()).isEqualTo(ClaimStatus.AWAITING_SELLER);
         });
@@ -321,7 +321,7 @@ class ClaimTests {
         refund.onDeadline(CLOCK, refund.dueAt());
         assertThat(refund.status()).isEqualTo(ClaimStatus.REFUND_PENDING);
         assertThat(refund.timeline()).last().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("AUTO_ACCEPTED");
+            assertThat(e.action()).isEqualTo(TimelineAction.AUTO_ACCEPTED);
             assertThat(e.rule()).isEqualTo("seller-first-response");
             assertThat(e.actorRole()).isEqualTo(ActorRole.SYSTEM);
         });
@@ -372,7 +372,8 @@ class ClaimTests {
             claim.onDeadline(CLOCK, claim.dueAt());
             assertThat(claim.status()).as(status.name()).isEqualTo(ClaimStatus.AWAITING_AGENT);
             assertThat(claim.partyToAct()).isEqualTo(Party.AGENT);
-            assertThat(claim.timeline()).last().satisfies(e -> assertThat(e.action()).isEqualTo("AUTO_ESCALATED"));
+            assertThat(claim.timeline()).last()
+                    .satisfies(e -> assertThat(e.action()).isEqualTo(TimelineAction.AUTO_ESCALATED));
         }
     }
 

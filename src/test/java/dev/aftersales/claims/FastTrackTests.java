@@ -42,7 +42,7 @@ class FastTrackTests {
         assertThat(claim.status()).isEqualTo(ClaimStatus.REFUND_PENDING);
         assertThat(claim.fastTracked()).isTrue();
         assertThat(claim.timeline()).last().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("FAST_TRACKED");
+            assertThat(e.action()).isEqualTo(TimelineAction.FAST_TRACKED);
             assertThat(e.rule()).isEqualTo("fast-track");
             assertThat(e.note()).isEqualTo(decision.explanation());
         });

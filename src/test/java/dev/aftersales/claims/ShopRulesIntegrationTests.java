@@ -151,8 +151,8 @@ class ShopRulesIntegrationTests {
 
         Claim claim = claim(id);
         assertThat(claim.status()).isEqualTo(ClaimStatus.PROPOSAL_PENDING);
-        assertThat(claim.proposalRemedy()).isEqualTo(Remedy.RESHIP);
-        assertThat(claim.proposalNote()).isEqualTo("We send the missing box of " + order.orderNumber() + " again today.");
+        assertThat(claim.proposal().remedy()).isEqualTo(Remedy.RESHIP);
+        assertThat(claim.proposal().note()).isEqualTo("We send the missing box of " + order.orderNumber() + " again today.");
         List<Step> steps = jdbc.query("select actor_role, actor_name, rule, note from claim_timeline where claim_id = ?"
                 + " and action = 'PROPOSED_RESHIP'", (rs, n) -> new Step(ActorRole.valueOf(rs.getString(1)),
                         rs.getString(2), rs.getString(3), rs.getString(4)), id);

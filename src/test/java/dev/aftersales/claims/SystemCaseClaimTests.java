@@ -81,8 +81,8 @@ class SystemCaseClaimTests {
     @Test
     void theBuyerChoosesTheSubstituteOnlyWhenOneWasOffered() {
         Claim with = delisted(true);
-        assertThat(with.proposalRemedy()).isEqualTo(Remedy.SUBSTITUTE);
-        assertThat(with.proposalNote()).isEqualTo("Cable (C)");
+        assertThat(with.proposal().remedy()).isEqualTo(Remedy.SUBSTITUTE);
+        assertThat(with.proposal().note()).isEqualTo("Cable (C)");
         assertThatThrownBy(() -> with.chooseSubstitute(ClaimTests.OTHER_BUYER, LATER))
                 .isInstanceOf(TransitionRejected.class);
         assertThatThrownBy(() -> with.chooseSubstitute(SELLER, LATER)).isInstanceOf(TransitionRejected.class);
@@ -108,7 +108,7 @@ class SystemCaseClaimTests {
         silent.onDeadline(CLOCK, T0.plus(Duration.ofHours(48)));
         assertThat(silent.status()).isEqualTo(ClaimStatus.REFUND_PENDING);
         assertThat(silent.timeline()).last().satisfies(t -> {
-            assertThat(t.action()).isEqualTo("CHOICE_DEFAULTED");
+            assertThat(t.action()).isEqualTo(TimelineAction.CHOICE_DEFAULTED);
             assertThat(t.rule()).isEqualTo("buyer-choice");
         });
     }
