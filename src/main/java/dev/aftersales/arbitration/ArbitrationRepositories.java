@@ -21,14 +21,32 @@ interface DecisionRepository extends JpaRepository<Decision, Long> {
 
     List<Decision> findByClaimIdOrderByDecidedAtAscIdAsc(long claimId);
 
-    @Query("select d.outcome, count(d) from Decision d where d.appeal = false group by d.outcome")
-    List<Object[]> countByOutcome();
+    /** How many first decisions had one outcome. */
+    record OutcomeCount(DecisionOutcome outcome, long count) {
+    }
 
-    @Query("select d.appeal, d.upheld, count(d) from Decision d where d.appeal = true group by d.appeal, d.upheld")
-    List<Object[]> appealResults();
+    /** How many appeal decisions upheld (or overturned) the first one. */
+    record AppealCount(boolean upheld, long count) {
+    }
 
-    @Query("select d.decidedAt, d.withinSla from Decision d where d.decidedAt >= :since order by d.decidedAt")
-    List<Object[]> slaSince(Instant since);
+    /** When a decision was made and whether it was within its SLA. */
+    record SlaMark(Instant decidedAt, boolean withinSla) {
+    }
+
+    @Query("""
+            select new dev.aftersales.arbitration.DecisionRepository$OutcomeCount(d.outcome, count(d))
+            from Decision d where d.appeal = false group by d.outcome""")
+    List<OutcomeCount> countByOutcome();
+
+    @Query("""
+            select new dev.aftersales.arbitration.DecisionRepository$AppealCount(d.upheld, count(d))
+            from Decision d where d.appeal = true group by d.upheld""")
+    List<AppealCount> appealResults();
+
+    @Query("""
+            select new dev.aftersales.arbitration.DecisionRepository$SlaMark(d.decidedAt, d.withinSla)
+            from Decision d where d.decidedAt >= :since order by d.decidedAt""")
+    List<SlaMark> slaSince(Instant since);
 }
 
 interface PenaltyRepository extends JpaRepository<Penalty, Long> {

@@ -231,7 +231,7 @@ public class ArbitrationViews {
         for (DecisionOutcome o : DecisionOutcome.values()) {
             outcomes.put(o, 0L);
         }
-        decisions.countByOutcome().forEach(r -> outcomes.put((DecisionOutcome) r[0], ((Number) r[1]).longValue()));
+        decisions.countByOutcome().forEach(r -> outcomes.put(r.outcome(), r.count()));
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate first = today.minusDays(13);
         TreeMap<LocalDate, long[]> sla = new TreeMap<>();
@@ -239,11 +239,11 @@ public class ArbitrationViews {
             sla.put(d, new long[2]);
         }
         Instant since = first.atStartOfDay(zone).toInstant();
-        for (Object[] r : decisions.slaSince(since)) {
-            LocalDate day = LocalDate.ofInstant((Instant) r[0], zone);
+        for (DecisionRepository.SlaMark r : decisions.slaSince(since)) {
+            LocalDate day = LocalDate.ofInstant(r.decidedAt(), zone);
             long[] counts = sla.get(day);
             if (counts != null) {
-                counts[Boolean.TRUE.equals(r[1]) ? 0 : 1]++;
+                counts[r.withinSla() ? 0 : 1]++;
             }
         }
         List<SlaDay> slaDays = sla.entrySet().stream().map(e -> new SlaDay(e.getKey(), e.getValue()[0],

@@ -2,16 +2,12 @@ package dev.aftersales.claims;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -20,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.catalog.CatalogManagement;
-import dev.aftersales.catalog.Product;
-import dev.aftersales.catalog.ShopPolicy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.MovementKind;
@@ -51,16 +45,15 @@ public class ClaimManagement {
     private final ShippingManagement shipping;
     private final CatalogManagement catalog;
     private final PaymentManagement payments;
-    private final List<BuyerStanding> standings;
-    private final WeightCheckSettings weightSettings;
+    private final ClaimFiling filing;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ClaimLedger ledger;
 
     ClaimManagement(ClaimRepository claims, ClaimMessageRepository messages, EvidenceStore evidence,
             OrderManagement orders, ShippingManagement shipping, CatalogManagement catalog,
-            PaymentManagement payments, List<BuyerStanding> standings, WeightCheckSettings weightSettings, Clock clock,
-            PlatformTransactionManager transactionManager, ClaimLedger ledger) {
+            PaymentManagement payments, ClaimFiling filing, Clock clock, PlatformTransactionManager transactionManager,
+            ClaimLedger ledger) {
         this.claims = claims;
         this.messages = messages;
         this.evidence = evidence;
@@ -68,244 +61,41 @@ public class ClaimManagement {
         this.shipping = shipping;
         this.catalog = catalog;
         this.payments = payments;
-        this.standings = standings;
-        this.weightSettings = weightSettings;
+        this.filing = filing;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactionManager);
         this.ledger = ledger;
     }
 
-    // ------------------------------------------------------------------------------------------ eligibility, form
-
-    /** Which claim types the buyer may file for the order now, and why not the others. */
-    @Transactional(readOnly = true)
-    public List<Availability> availability(long orderId, CurrentUser buyer) {
-        OrderDetails order = ownOrder(orderId, buyer);
-        OrderFacts facts = facts(order);
-        return EligibilityPolicy.all().stream().map(p -> p.check(facts)).toList();
-    }
-
-    /** The form for one claim type. */
-    @Transactional(readOnly = true)
-    public ClaimForm form(long orderId, ClaimType type, CurrentUser buyer) {
-        OrderDetails order = ownOrder(orderId, buyer);
-        OrderFacts facts = facts(order);
-        Availability availability = policyFor(type).check(facts);
-        Map<Long, ClaimRepository.OpenClaim> openOnLines = claims.openClaimsByLine(orderId, type);
-        List<ClaimForm.LineChoice> lines = order.lines().stream().map(l -> {
-            ClaimRepository.OpenClaim open = openOnLines.get(l.id());
-            return new ClaimForm.LineChoice(l.id(), l.sku(), l.title(), l.quantity(),
-                    facts.claimableUnits().getOrDefault(l.id(), 0), l.paidPerUnit(), l.paid(),
-                    open == null ? null : open.claimId(), open == null ? null : open.claimNumber(),
-                    facts.returnable().getOrDefault(l.id(), true));
-        }).toList();
-        ShopPolicy policy = facts.policy();
-        return new ClaimForm(order.id(), order.orderNumber(), order.shopName(), type, availability, lines,
-                ClaimReason.forType(type), type.remedies(), policy.sellerFirstResponse(), policy.buyerAnswer(),
-                policy.buyerReturnShipment(), policy.sellerReturnConfirmation(), policy.sellerReshipment(),
-                availability.closesAt(), Money.fen(policy.fastTrackThresholdFen()),
-                type == ClaimType.NOT_RECEIVED, order.shippingFee());
-    }
-
-    private static EligibilityPolicy policyFor(ClaimType type) {
-        return EligibilityPolicy.all().stream().filter(p -> p.type() == type).findFirst()
-                .orElseThrow(() -> new ClaimNotAllowed("type", "claim.unavailable.type"));
-    }
-
-    OrderFacts facts(OrderDetails order) {
-        List<ShipmentView> parcels = shipping.shipmentsOf(order.id());
-        Map<Long, Integer> claimed = claims.claimedUnitsByLine(order.id());
-        Map<Long, Integer> refunded = payments.refundedUnits(order.id());
-        Map<Long, Integer> claimable = new HashMap<>();
-        for (OrderDetails.Line line : order.lines()) {
-            int used = Math.max(claimed.getOrDefault(line.id(), 0), refunded.getOrDefault(line.id(), 0));
-            claimable.put(line.id(), Math.max(line.quantity() - used, 0));
-        }
-        Map<Long, Boolean> returnable = new HashMap<>();
-        List<Long> productIds = order.lines().stream().map(OrderDetails.Line::productId).filter(Objects::nonNull)
-                .toList();
-        Map<Long, Product> products = new HashMap<>();
-        catalog.productsById(productIds).forEach(p -> products.put(p.id(), p));
-        order.lines().forEach(l -> returnable.put(l.id(),
-                l.productId() == null || !products.containsKey(l.productId()) || products.get(l.productId())
-                        .returnable()));
-        return new OrderFacts(order, parcels, catalog.policyFor(order.shopId()), clock.instant(), claimable,
-                returnable);
-    }
-
     // ------------------------------------------------------------------------------------------ filing
 
+    /** Which claim types the buyer may file for the order now, and why not the others ({@link ClaimFiling}). */
+    public List<Availability> availability(long orderId, CurrentUser buyer) {
+        return filing.availability(orderId, buyer);
+    }
+
+    /** The form for one claim type ({@link ClaimFiling}). */
+    public ClaimForm form(long orderId, ClaimType type, CurrentUser buyer) {
+        return filing.form(orderId, type, buyer);
+    }
+
     /**
-     * Files a buyer's claim, with its evidence, and applies fast-track when its rule holds. The same submission key
-     * twice returns the first claim; a second open claim of the same type on a line is refused with
-     * {@link DuplicateClaim}.
+     * Files a buyer's claim ({@link ClaimFiling#file}): every rule of {@link FilingPolicy} is checked; a refusal
+     * names its rule.
      *
      * @return the claim's id
      */
     public long file(FileClaim command, CurrentUser buyer) {
-        try {
-            return Objects.requireNonNull(tx.execute(status -> fileOnce(command, buyer)));
-        } catch (DataIntegrityViolationException race) {
-            // a simultaneous submission (double click, second tab) got there first
-            if (command.submissionKey() != null) {
-                Optional<Claim> first = claims.findBySubmissionKey(command.submissionKey());
-                if (first.isPresent()) {
-                    return first.get().id();
-                }
-            }
-            Map<Long, ClaimRepository.OpenClaim> open = claims.openClaimsByLine(command.orderId(), command.type());
-            for (Long lineId : command.units().keySet()) {
-                if (open.containsKey(lineId)) {
-                    throw new DuplicateClaim(open.get(lineId).claimId(), open.get(lineId).claimNumber());
-                }
-            }
-            throw race;
-        } catch (DuplicateClaim | ClaimNotAllowed refused) {
-            // the same form posted a moment earlier (a double click) may have filed the claim while this one checked
-            if (command.submissionKey() != null) {
-                Optional<Claim> filed = claims.findBySubmissionKey(command.submissionKey())
-                        .filter(claim -> claim.buyerId() == buyer.accountId());
-                if (filed.isPresent()) {
-                    return filed.get().id();
-                }
-            }
-            throw refused;
-        }
+        return filing.file(command, buyer);
     }
 
-    private long fileOnce(FileClaim command, CurrentUser buyer) {
-        Optional<Long> earlier = earlierSubmission(command, buyer);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        // the units still claimable are read and taken under the order's lock: two filings on the same order, of
-        // any types, are decided one after the other, the second seeing the units the first took
-        orders.lock(command.orderId());
-        earlier = earlierSubmission(command, buyer);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        OrderDetails order = ownOrder(command.orderId(), buyer);
-        if (!command.type().filedByBuyer()) {
-            throw new ClaimNotAllowed("type", "claim.unavailable.type");
-        }
-        OrderFacts facts = facts(order);
-        Availability availability = policyFor(command.type()).check(facts);
-        if (!availability.available()) {
-            throw new ClaimNotAllowed(null, availability.reasonKey(), availability.argArray());
-        }
-        if (command.reason() == null || !command.reason().allowedFor(command.type())) {
-            throw new ClaimNotAllowed("reason", "claim.form.error.reason");
-        }
-        if (command.remedy() == null || !command.type().remedies().contains(command.remedy())) {
-            throw new ClaimNotAllowed("remedy", "claim.form.error.remedy");
-        }
-        if (command.description() != null && command.description().length() > 2000) {
-            throw new ClaimNotAllowed("description", "claim.form.error.description", 2000);
-        }
-        Map<Long, ClaimRepository.OpenClaim> open = claims.openClaimsByLine(order.id(), command.type());
-        List<ClaimDraft.Line> lines = new ArrayList<>();
-        Map<Long, Integer> units = command.type() == ClaimType.NOT_RECEIVED ? facts.claimableUnits()
-                : command.units();
-        for (OrderDetails.Line line : order.lines()) {
-            int wanted = units.getOrDefault(line.id(), 0);
-            if (wanted <= 0) {
-                continue;
-            }
-            if (open.containsKey(line.id())) {
-                throw new DuplicateClaim(open.get(line.id()).claimId(), open.get(line.id()).claimNumber());
-            }
-            int claimable = facts.claimableUnits().getOrDefault(line.id(), 0);
-            if (wanted > claimable) {
-                throw new ClaimNotAllowed("units[" + line.id() + "]", "claim.form.error.units", line.title(),
-                        claimable);
-            }
-            if (command.reason() == ClaimReason.NO_REASON && !facts.returnable().getOrDefault(line.id(), true)) {
-                throw new ClaimNotAllowed("reason", "claim.form.error.notReturnable", line.title());
-            }
-            lines.add(new ClaimDraft.Line(line.id(), line.sku(), line.title(), wanted, line.unitWeightGrams(),
-                    line.paidFor(wanted)));
-        }
-        if (lines.isEmpty()) {
-            throw new ClaimNotAllowed("units", "claim.form.error.noUnits");
-        }
-        for (Long lineId : units.keySet()) {
-            if (order.line(lineId).isEmpty()) {
-                throw new NotFound("Order line", lineId);
-            }
-        }
-        if (command.reason() == ClaimReason.NO_REASON && order.deliveredAt() != null && !facts.now()
-                .isBefore(order.deliveredAt().plus(facts.policy().noReasonReturnWindow()))) {
-            throw new ClaimNotAllowed("reason", "claim.form.error.noReasonWindow",
-                    order.deliveredAt().plus(facts.policy().noReasonReturnWindow()));
-        }
-        Money value = lines.stream().map(ClaimDraft.Line::amount).reduce(Money.zero(order.paid().currency()),
-                Money::plus);
-        if (command.type() == ClaimType.NOT_RECEIVED && payments.refunded(order.id()).isZero()) {
-            value = value.plus(order.shippingFee());
-        }
-        Money requested = value;
-        if (command.type() == ClaimType.REFUND_ONLY && command.requestedAmount() != null) {
-            if (!command.requestedAmount().isPositive() || command.requestedAmount().greaterThan(value)) {
-                throw new ClaimNotAllowed("requestedAmount", "claim.form.error.amount", value.format());
-            }
-            requested = command.requestedAmount();
-        }
-        if (command.remedy().refunds() && requested.greaterThan(payments.refundable(order.id()))) {
-            throw new ClaimNotAllowed("requestedAmount", "claim.form.error.refundable",
-                    payments.refundable(order.id()).format());
-        }
-        List<EvidenceStore.Checked> files = evidence.check(command.evidence());
-        WeightCheck weight = command.type().weightChecked()
-                ? weightCheck(order, facts.parcels(), lines, command.type() == ClaimType.NOT_RECEIVED) : null;
-        String number = "AS" + claims.nextClaimNumber();
-        ClaimDraft draft = new ClaimDraft(number, order.id(), order.orderNumber(), order.shopId(), order.buyerId(),
-                command.type(), command.reason(), command.remedy(), blankToNull(command.description()), requested,
-                lines, weight == null ? null : weight.verdict(), command.submissionKey());
-        Actor actor = Actor.of(buyer);
-        Instant now = clock.instant();
-        ClaimClock claimClock = ClaimClock.of(facts.policy());
-        Claim claim = claims.saveAndFlush(Claim.file(draft, actor, claimClock, now));
-        claim.announceFiled();
-        evidence.store(claim.id(), null, EvidencePurpose.CLAIM, actor, files);
-        BuyerStanding.Standing standing = strictestStanding(buyer.accountId(), claim.id(), now);
-        FastTrack.Decision fastTrack = FastTrack.decide(claim, weight, facts.policy(), standing);
-        if (fastTrack.applies()) {
-            claim.fastTrack(fastTrack.explanation(), now);
-        }
-        markForAgentReview(claim, buyer.accountId(), now);
-        save(claim, actor);
-        return claim.id();
-    }
-
-    /** The claim an earlier post of the same form filed, if any (someone else's key is "not found"). */
-    private Optional<Long> earlierSubmission(FileClaim command, CurrentUser buyer) {
-        if (command.submissionKey() == null) {
-            return Optional.empty();
-        }
-        Optional<Claim> earlier = claims.findBySubmissionKey(command.submissionKey());
-        if (earlier.isPresent() && earlier.get().buyerId() != buyer.accountId()) {
-            throw new NotFound("Claim", command.submissionKey());
-        }
-        return earlier.map(Claim::id);
-    }
-
-    WeightCheck weightCheck(OrderDetails order, List<ShipmentView> parcels, List<ClaimDraft.Line> lines,
-            boolean notReceived) {
-        return WeightCheck.of(weightSettings,
-                order.lines().stream().map(l -> new WeightCheck.Units(l.unitWeightGrams(), l.quantity())).toList(),
-                lines.stream().map(l -> new WeightCheck.Units(l.unitWeightGrams(), l.quantity())).toList(),
-                measured(parcels), notReceived);
+    OrderFacts facts(OrderDetails order) {
+        return filing.facts(order);
     }
 
     /** The carrier's weight of the outbound parcels, if every one of them was weighed. */
     static Integer measured(List<ShipmentView> parcels) {
-        List<ShipmentView> outbound = parcels.stream().filter(p -> p.direction() == ShipmentDirection.OUTBOUND)
-                .toList();
-        if (outbound.isEmpty() || outbound.stream().anyMatch(p -> p.measuredWeightGrams() == null)) {
-            return null;
-        }
-        return outbound.stream().mapToInt(ShipmentView::measuredWeightGrams).sum();
+        return ClaimFiling.measured(parcels);
     }
 
     // ------------------------------------------------------------------------------------------ seller moves
@@ -485,8 +275,8 @@ public class ClaimManagement {
     @Transactional(readOnly = true)
     public Map<ClaimStatus, Long> countsForShop(long shopId) {
         Map<ClaimStatus, Long> counts = new EnumMap<>(ClaimStatus.class);
-        for (Object[] row : claims.countByStatusForShop(shopId)) {
-            counts.put((ClaimStatus) row[0], ((Number) row[1]).longValue());
+        for (ClaimRepository.StatusCount row : claims.countByStatusForShop(shopId)) {
+            counts.put(row.status(), row.count());
         }
         return counts;
     }
@@ -629,14 +419,6 @@ public class ClaimManagement {
         ledger.save(claim, actor);
     }
 
-    private OrderDetails ownOrder(long orderId, CurrentUser buyer) {
-        OrderDetails order = orders.details(orderId, buyer);
-        if (!buyer.isBuyer(order.buyerId())) {
-            throw new NotFound("Order", orderId);
-        }
-        return order;
-    }
-
     private Claim visible(long claimId, CurrentUser viewer) {
         Claim claim = claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
         if (viewer == null || !(viewer.isPlatformStaff() || viewer.isBuyer(claim.buyerId())
@@ -673,50 +455,5 @@ public class ClaimManagement {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    // --- risk #6: every standing is consulted, the strictest wins; review marks the claim ---------------------------
-
-    /**
-     * Whether the buyer's standing is normal for this claim now, as a shop's rules need it: every standing good, none
-     * asking for review, none watching the buyer (a return-abuse score on the watchlist).
-     */
-    boolean normalStanding(Claim claim, Instant now) {
-        for (BuyerStanding rule : standings) {
-            BuyerStanding.Standing standing = rule.of(claim.buyerId(), claim.id(), now);
-            if (!standing.good() || standing.review() || standing.watched()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The first standing that is not good (the strictest), else the first good one. */
-    private BuyerStanding.Standing strictestStanding(long buyerId, Long excludingClaimId, Instant now) {
-        BuyerStanding.Standing first = null;
-        for (BuyerStanding rule : standings) {
-            BuyerStanding.Standing answer = rule.of(buyerId, excludingClaimId, now);
-            if (!answer.good()) {
-                return answer;
-            }
-            if (first == null) {
-                first = answer;
-            }
-        }
-        return first != null ? first : new BuyerStanding.Standing(false, "claim.standing.notGood", List.of(0, 0, 0));
-    }
-
-    /**
-     * A standing that asks for review marks the new claim on its timeline ("marked for agent review: return-abuse
-     * score 82"). Kept in this one place, to become {@code Claim.markForReview(...)} once arbitration has it.
-     */
-    private void markForAgentReview(Claim claim, long buyerId, Instant now) {
-        for (BuyerStanding rule : standings) {
-            BuyerStanding.Standing answer = rule.of(buyerId, claim.id(), now);
-            if (answer.review()) {
-                claim.markForReview(answer.reviewNote(), now);
-                return;
-            }
-        }
     }
 }

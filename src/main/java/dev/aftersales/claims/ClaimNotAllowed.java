@@ -6,12 +6,24 @@ public class ClaimNotAllowed extends RuntimeException {
     private final String field;
     private final String messageKey;
     private final transient Object[] args;
+    private final String rule;
 
     public ClaimNotAllowed(String field, String messageKey, Object... args) {
+        this(null, field, messageKey, args);
+    }
+
+    /** A refusal by the named filing rule ({@link FilingPolicy}); {@code args} is an array on purpose (no varargs). */
+    ClaimNotAllowed(String rule, String field, String messageKey, Object[] args) {
         super(messageKey);
         this.field = field;
         this.messageKey = messageKey;
         this.args = args;
+        this.rule = rule;
+    }
+
+    /** The filing rule that refused (e.g. "units-claimable", "refund-cap"), or {@code null} for other refusals. */
+    public String rule() {
+        return rule;
     }
 
     /** The form field at fault, or {@code null} for the whole form. */

@@ -47,8 +47,14 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
             countQuery = "select count(c) from Claim c where c.shopId = :shopId and c.status in :statuses")
     Page<Claim> pageForShop(long shopId, Collection<ClaimStatus> statuses, Pageable pageable);
 
-    @Query("select c.status, count(c) from Claim c where c.shopId = :shopId group by c.status")
-    List<Object[]> countByStatusForShop(long shopId);
+    /** How many of a shop's claims are in one status. */
+    record StatusCount(ClaimStatus status, long count) {
+    }
+
+    @Query("""
+            select new dev.aftersales.claims.ClaimRepository$StatusCount(c.status, count(c)) from Claim c
+            where c.shopId = :shopId group by c.status""")
+    List<StatusCount> countByStatusForShop(long shopId);
 
     /** Claims of these orders (for order lists and pages), one query. */
     @Query("select c from Claim c where c.orderId in :orderIds order by c.createdAt asc")
@@ -56,17 +62,26 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     /** Units of each line of an order taken by claims that did not end without a remedy. */
     @Query(value = """
-            select l.order_line_id, sum(l.quantity) from claim_lines l join claims c on c.id = l.claim_id
+            select l.order_line_id as line_id, sum(l.quantity) as units from claim_lines l
+            join claims c on c.id = l.claim_id
             where c.order_id = :orderId and c.status <> 'WITHDRAWN' and c.type <> 'NO_TRACKING'
               and coalesce(c.outcome, '') <> 'SUBSTITUTED' group by l.order_line_id""",
             nativeQuery = true)
-    List<Object[]> claimedUnits(long orderId);
+    List<LineUnits> claimedUnits(long orderId);
+
+    /** Units of one order line (a row of {@link #claimedUnits}). */
+    interface LineUnits {
+
+        long getLineId();
+
+        int getUnits();
+    }
 
     /** Units of each line of an order taken by claims that did not end without a remedy, by line id. */
     default Map<Long, Integer> claimedUnitsByLine(long orderId) {
         Map<Long, Integer> claimed = new HashMap<>();
-        for (Object[] row : claimedUnits(orderId)) {
-            claimed.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        for (LineUnits row : claimedUnits(orderId)) {
+            claimed.put(row.getLineId(), row.getUnits());
         }
         return claimed;
     }
@@ -77,16 +92,30 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     /** Open claims on lines of an order, per line and type. */
     @Query(value = """
-            select l.order_line_id, l.claim_type, c.id, c.claim_number from claim_lines l
-            join claims c on c.id = l.claim_id where c.order_id = :orderId and l.open""", nativeQuery = true)
-    List<Object[]> openClaimsOnLines(long orderId);
+            select l.order_line_id as line_id, l.claim_type as claim_type, c.id as claim_id,
+                   c.claim_number as claim_number
+            from claim_lines l join claims c on c.id = l.claim_id where c.order_id = :orderId and l.open""",
+            nativeQuery = true)
+    List<OpenClaimOnLine> openClaimsOnLines(long orderId);
+
+    /** An open claim on one order line (a row of {@link #openClaimsOnLines}). */
+    interface OpenClaimOnLine {
+
+        long getLineId();
+
+        String getClaimType();
+
+        long getClaimId();
+
+        String getClaimNumber();
+    }
 
     /** The open claims of this type on lines of an order, by line id. */
     default Map<Long, OpenClaim> openClaimsByLine(long orderId, ClaimType type) {
         Map<Long, OpenClaim> open = new HashMap<>();
-        for (Object[] row : openClaimsOnLines(orderId)) {
-            if (type.name().equals(row[1])) {
-                open.put(((Number) row[0]).longValue(), new OpenClaim(((Number) row[2]).longValue(), (String) row[3]));
+        for (OpenClaimOnLine row : openClaimsOnLines(orderId)) {
+            if (type.name().equals(row.getClaimType())) {
+                open.put(row.getLineId(), new OpenClaim(row.getClaimId(), row.getClaimNumber()));
             }
         }
         return open;

@@ -19,4 +19,9 @@ public class DuplicateClaim extends RuntimeException {
     public String claimNumber() {
         return claimNumber;
     }
+
+    /** The filing rule that refused: one open claim of a type per order line. */
+    public String rule() {
+        return FilingPolicy.ONE_OPEN_CLAIM_PER_LINE;
+    }
 }

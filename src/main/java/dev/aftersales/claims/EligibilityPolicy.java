@@ -21,6 +21,17 @@ interface EligibilityPolicy {
         return List.of(new MissingItem(), new NotReceived(), new RefundOnly(), new ReturnRefund(), new Exchange());
     }
 
+    /**
+     * The policy of a type buyers file.
+     *
+     * @throws ClaimNotAllowed for a type only the platform opens
+     */
+    static EligibilityPolicy of(ClaimType type) {
+        return all().stream().filter(p -> p.type() == type).findFirst()
+                .orElseThrow(() -> new ClaimNotAllowed(FilingPolicy.TYPE_FILED_BY_BUYER, "type",
+                        "claim.unavailable.type", new Object[0]));
+    }
+
     /** Rules every buyer-filed type shares: the order is not cancelled and something is left to claim. */
     static Availability common(ClaimType type, OrderFacts facts) {
         if (facts.order().status() == OrderStatus.CANCELLED) {

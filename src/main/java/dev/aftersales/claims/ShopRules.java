@@ -33,18 +33,20 @@ public class ShopRules {
     private final ClaimRepository claims;
     private final ClaimMessageRepository messages;
     private final ClaimManagement management;
+    private final BuyerStandings standings;
     private final ClaimLedger ledger;
     private final AccountManagement accounts;
     private final CatalogManagement catalog;
     private final Clock clock;
 
     ShopRules(ShopRuleRepository rules, ClaimRepository claims, ClaimMessageRepository messages,
-            ClaimManagement management, ClaimLedger ledger, AccountManagement accounts, CatalogManagement catalog,
-            Clock clock) {
+            ClaimManagement management, BuyerStandings standings, ClaimLedger ledger, AccountManagement accounts,
+            CatalogManagement catalog, Clock clock) {
         this.rules = rules;
         this.claims = claims;
         this.messages = messages;
         this.management = management;
+        this.standings = standings;
         this.ledger = ledger;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -125,7 +127,7 @@ public class ShopRules {
                 claims.touch(claim.id(), now);
             }
         }
-        boolean normal = management.normalStanding(claim, now);
+        boolean normal = standings.normal(claim, now);
         for (ShopRule rule : active) {
             String facts = acceptFacts(rule, claim, normal);
             if (facts != null && fired(rule, claim, facts, now)) {

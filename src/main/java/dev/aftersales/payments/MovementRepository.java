@@ -28,24 +28,43 @@ interface MovementRepository extends JpaRepository<Movement, Long> {
      * index {@code payment_movements_pending_idx}.
      */
     String DUE_PENDING = """
-            select id, next_attempt_at from payment_movements
+            select id as movement_id, next_attempt_at as next_attempt_at from payment_movements
             where status = 'PENDING' and next_attempt_at <= :now
               and next_attempt_at >= :afterAt and (next_attempt_at, id) > (:afterAt, :afterId)
             order by next_attempt_at, id limit :limit""";
 
     @Query(value = DUE_PENDING, nativeQuery = true)
-    List<Object[]> duePending(Instant now, Instant afterAt, long afterId, int limit);
+    List<DueRow> duePending(Instant now, Instant afterAt, long afterId, int limit);
+
+    /** A pending movement whose next attempt is due (a row of {@link #duePending}). */
+    interface DueRow {
+
+        long getMovementId();
+
+        Instant getNextAttemptAt();
+    }
+
+    /** Units refunded on one order line. */
+    record LineUnits(long orderLineId, long units) {
+    }
+
+    /** Units and amount (minor units) refunded on one order line. */
+    record LineRefundTotals(long orderLineId, long units, long amountMinor) {
+    }
 
     @Query("""
-            select l.orderLineId, sum(l.quantity) from Movement m join m.lines l
+            select new dev.aftersales.payments.MovementRepository$LineUnits(l.orderLineId, sum(l.quantity))
+            from Movement m join m.lines l
             where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
             group by l.orderLineId""")
-    List<Object[]> refundedUnits(long orderId);
+    List<LineUnits> refundedUnits(long orderId);
 
     /** Per order line of the order: the units and the amount its refunds (pending or done) cover. */
     @Query("""
-            select l.orderLineId, sum(l.quantity), sum(l.amountMinor) from Movement m join m.lines l
+            select new dev.aftersales.payments.MovementRepository$LineRefundTotals(l.orderLineId, sum(l.quantity),
+                sum(l.amountMinor))
+            from Movement m join m.lines l
             where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
             group by l.orderLineId""")
-    List<Object[]> refundedPerLine(long orderId);
+    List<LineRefundTotals> refundedPerLine(long orderId);
 }

@@ -27,7 +27,18 @@ interface PaymentAccountRepository extends JpaRepository<PaymentAccount, Long> {
      * Paid and refunded, read as values: reading never puts the account into the persistence context, where a later
      * lock in the same transaction would find an old copy of it.
      */
-    @Query(value = "select paid_minor, refunded_minor, currency from payment_accounts where order_id = :orderId",
-            nativeQuery = true)
-    List<Object[]> amounts(long orderId);
+    @Query(value = """
+            select paid_minor as paid_minor, refunded_minor as refunded_minor, currency as currency
+            from payment_accounts where order_id = :orderId""", nativeQuery = true)
+    List<Amounts> amounts(long orderId);
+
+    /** An account's paid and refunded amounts (minor units) and its currency code. */
+    interface Amounts {
+
+        long getPaidMinor();
+
+        long getRefundedMinor();
+
+        String getCurrency();
+    }
 }

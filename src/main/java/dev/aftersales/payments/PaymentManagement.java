@@ -144,23 +144,22 @@ public class PaymentManagement {
     /** What can still be refunded on the order: paid minus every refund recorded (pending or done). */
     @Transactional(readOnly = true)
     public Money refundable(long orderId) {
-        List<Object[]> row = accounts.amounts(orderId);
+        List<PaymentAccountRepository.Amounts> row = accounts.amounts(orderId);
         if (row.isEmpty()) {
             return orders.paidOrder(orderId).paid();
         }
-        Object[] r = row.get(0);
-        return new Money(((Number) r[0]).longValue() - ((Number) r[1]).longValue(),
-                java.util.Currency.getInstance((String) r[2]));
+        PaymentAccountRepository.Amounts r = row.get(0);
+        return new Money(r.getPaidMinor() - r.getRefundedMinor(), java.util.Currency.getInstance(r.getCurrency()));
     }
 
     @Transactional(readOnly = true)
     public Money refunded(long orderId) {
-        List<Object[]> row = accounts.amounts(orderId);
+        List<PaymentAccountRepository.Amounts> row = accounts.amounts(orderId);
         if (row.isEmpty()) {
             return Money.zero(orders.paidOrder(orderId).paid().currency());
         }
-        Object[] r = row.get(0);
-        return new Money(((Number) r[1]).longValue(), java.util.Currency.getInstance((String) r[2]));
+        PaymentAccountRepository.Amounts r = row.get(0);
+        return new Money(r.getRefundedMinor(), java.util.Currency.getInstance(r.getCurrency()));
     }
 
     /** Per order line: the units and the amount the order's refunds (pending or done) put on it. */
@@ -168,12 +167,12 @@ public class PaymentManagement {
     public Map<Long, LineRefunds> refundedPerLine(long orderId) {
         Map<Long, LineRefunds> lines = new HashMap<>();
         java.util.Currency currency = null;
-        for (Object[] row : movements.refundedPerLine(orderId)) {
+        for (MovementRepository.LineRefundTotals row : movements.refundedPerLine(orderId)) {
             if (currency == null) {
                 currency = orders.paidOrder(orderId).paid().currency();
             }
-            lines.put(((Number) row[0]).longValue(), new LineRefunds(((Number) row[1]).intValue(),
-                    new Money(((Number) row[2]).longValue(), currency)));
+            lines.put(row.orderLineId(), new LineRefunds(Math.toIntExact(row.units()),
+                    new Money(row.amountMinor(), currency)));
         }
         return lines;
     }
@@ -216,8 +215,8 @@ public class PaymentManagement {
     @Transactional(readOnly = true)
     public Map<Long, Integer> refundedUnits(long orderId) {
         Map<Long, Integer> units = new HashMap<>();
-        for (Object[] row : movements.refundedUnits(orderId)) {
-            units.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        for (MovementRepository.LineUnits row : movements.refundedUnits(orderId)) {
+            units.put(row.orderLineId(), Math.toIntExact(row.units()));
         }
         return units;
     }

@@ -41,17 +41,7 @@ public class PaymentRetrySweep {
     private List<Due> due(Instant now, Due after, int limit) {
         return movements.duePending(now, after == null ? Instant.EPOCH : after.nextAttemptAt(),
                 after == null ? 0L : after.movementId(), limit).stream()
-                .map(row -> new Due(((Number) row[0]).longValue(), instant(row[1]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                .map(row -> new Due(row.getMovementId(), row.getNextAttemptAt())).toList();
     }
 
     /** A movement whose next attempt is due. */
