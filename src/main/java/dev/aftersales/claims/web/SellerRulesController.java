@@ -20,6 +20,7 @@ import dev.aftersales.claims.ShopRules;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Amounts;
+import dev.aftersales.shared.web.Moves;
 
 /** The shop's after-sales automation rules: what each does, how often it fired, a new one, on and off. */
 @Controller
@@ -27,9 +28,11 @@ import dev.aftersales.shared.web.Amounts;
 class SellerRulesController {
 
     private final ShopRules rules;
+    private final Moves moves;
 
-    SellerRulesController(ShopRules rules) {
+    SellerRulesController(ShopRules rules, Moves moves) {
         this.rules = rules;
+        this.moves = moves;
     }
 
     @ModelAttribute("kinds")
@@ -64,7 +67,7 @@ class SellerRulesController {
                 redirect.addFlashAttribute("flashSuccess", "rules.created");
                 return "redirect:/seller/rules";
             } catch (ClaimNotAllowed refused) {
-                errors.rejectValue(refused.field(), refused.messageKey(), refused.args(), null);
+                moves.reject(errors, refused);
             }
         }
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.InputText;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.webhooks.InvalidEndpoint;
 import dev.aftersales.webhooks.WebhookEventType;
 import dev.aftersales.webhooks.WebhookManagement;
@@ -31,10 +32,12 @@ abstract class WebhookPages {
     static final int RECENT = 10;
 
     private final WebhookManagement webhooks;
+    private final Moves moves;
     private final String base;
 
-    WebhookPages(WebhookManagement webhooks, String base) {
+    WebhookPages(WebhookManagement webhooks, Moves moves, String base) {
         this.webhooks = webhooks;
+        this.moves = moves;
         this.base = base;
     }
 
@@ -65,7 +68,7 @@ abstract class WebhookPages {
             EndpointForm shown = new EndpointForm(url.length() > 2 * WebhookManagement.MAX_URL
                     ? url.substring(0, 2 * WebhookManagement.MAX_URL) : url, form.eventTypes());
             BindingResult result = new DirectFieldBindingResult(shown, "form");
-            refused.reasons().forEach(r -> result.rejectValue(r.field(), r.messageKey()));
+            moves.reject(result, refused);
             model.addAttribute("form", shown);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
             return list(me, model);
