@@ -46,7 +46,7 @@ class SavedReplyController {
     String create(CurrentUser me, @ModelAttribute("form") ReplyForm form, Model model, RedirectAttributes redirect) {
         try {
             replies.create(me, form.title(), form.body());
-            redirect.addFlashAttribute("flashSuccess", "replies.created");
+            moves.success(redirect, "replies.created");
             return "redirect:" + base(me);
         } catch (ClaimNotAllowed refused) {
             BindingResult errors = new BeanPropertyBindingResult(form, "form");
@@ -59,7 +59,7 @@ class SavedReplyController {
     @PostMapping({ "/seller/replies/{id}/retire", "/agent/replies/{id}/retire" })
     String retire(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         replies.retire(id, me);
-        redirect.addFlashAttribute("flashSuccess", "replies.retired");
+        moves.success(redirect, "replies.retired");
         return "redirect:" + base(me);
     }
 

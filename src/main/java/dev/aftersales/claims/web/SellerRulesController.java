@@ -64,7 +64,7 @@ class SellerRulesController {
         } else {
             try {
                 rules.create(me, form.name(), kind, amount, form.replyText());
-                redirect.addFlashAttribute("flashSuccess", "rules.created");
+                moves.success(redirect, "rules.created");
                 return "redirect:/seller/rules";
             } catch (ClaimNotAllowed refused) {
                 moves.reject(errors, refused);
@@ -78,7 +78,7 @@ class SellerRulesController {
     String switchRule(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "false") boolean on,
             RedirectAttributes redirect) {
         rules.switchRule(id, me, on);
-        redirect.addFlashAttribute("flashSuccess", on ? "rules.switchedOn" : "rules.switchedOff");
+        moves.success(redirect, on ? "rules.switchedOn" : "rules.switchedOff");
         return "redirect:/seller/rules";
     }
 

@@ -71,7 +71,7 @@ class SellerApiKeyController {
     @PostMapping("/{id}/revoke")
     String revoke(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         keys.revoke(id, me);
-        redirect.addFlashAttribute("flashSuccess", "seller.apiKeys.revoked");
+        moves.success(redirect, "seller.apiKeys.revoked");
         return "redirect:/seller/api-keys";
     }
 

@@ -60,7 +60,7 @@ abstract class WebhookPages {
         try {
             IssuedSecret issued = webhooks.register(me, InputText.clean(form.url()), form.eventTypes());
             shown(redirect, issued);
-            redirect.addFlashAttribute("flashSuccess", "webhooks.registered");
+            moves.success(redirect, "webhooks.registered");
             return "redirect:" + base;
         } catch (InvalidEndpoint refused) {
             // what was typed comes back, an address far past its limit only in part
@@ -78,21 +78,21 @@ abstract class WebhookPages {
     @PostMapping("/{id}/rotate")
     String rotate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         shown(redirect, webhooks.rotate(me, id));
-        redirect.addFlashAttribute("flashSuccess", "webhooks.rotated");
+        moves.success(redirect, "webhooks.rotated");
         return "redirect:" + base;
     }
 
     @PostMapping("/{id}/disable")
     String disable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         webhooks.activate(me, id, false);
-        redirect.addFlashAttribute("flashSuccess", "webhooks.disabled");
+        moves.success(redirect, "webhooks.disabled");
         return "redirect:" + base;
     }
 
     @PostMapping("/{id}/enable")
     String enable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         webhooks.activate(me, id, true);
-        redirect.addFlashAttribute("flashSuccess", "webhooks.enabled");
+        moves.success(redirect, "webhooks.enabled");
         return "redirect:" + base;
     }
 
@@ -112,9 +112,9 @@ abstract class WebhookPages {
     String redeliver(CurrentUser me, @PathVariable long deliveryId, RedirectAttributes redirect) {
         try {
             webhooks.redeliver(me, deliveryId);
-            redirect.addFlashAttribute("flashSuccess", "webhooks.redelivery.queued");
+            moves.success(redirect, "webhooks.redelivery.queued");
         } catch (WebhookManagement.RedeliveryRefused pending) {
-            redirect.addFlashAttribute("flashError", "webhooks.redelivery.pending");
+            moves.failure(redirect, "webhooks.redelivery.pending");
         }
         return "redirect:" + base;
     }
