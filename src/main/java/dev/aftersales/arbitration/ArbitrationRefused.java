@@ -1,7 +1,9 @@
 package dev.aftersales.arbitration;
 
+import dev.aftersales.shared.Refusal;
+
 /** An arbitration move was refused for a reason the page shows (a message key of the arbitration bundle). */
-public class ArbitrationRefused extends RuntimeException {
+public class ArbitrationRefused extends RuntimeException implements Refusal {
 
     private final String messageKey;
     private final transient Object[] args;

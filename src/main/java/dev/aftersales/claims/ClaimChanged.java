@@ -1,9 +1,15 @@
 package dev.aftersales.claims;
 
 /** The claim changed since the page was drawn (another tab, the other party, a deadline): nothing was done. */
-public class ClaimChanged extends RuntimeException {
+public class ClaimChanged extends RuntimeException implements dev.aftersales.shared.Refusal {
 
     public ClaimChanged() {
         super("The claim changed meanwhile");
+    }
+
+    /** The page shows the claim as it is now, and says so. */
+    @Override
+    public String messageKey() {
+        return "claim.flash.stale";
     }
 }

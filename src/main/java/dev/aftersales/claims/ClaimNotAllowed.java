@@ -1,7 +1,7 @@
 package dev.aftersales.claims;
 
 /** The claim cannot be filed: the type is not available for the order now, or the input breaks a rule. */
-public class ClaimNotAllowed extends RuntimeException {
+public class ClaimNotAllowed extends RuntimeException implements dev.aftersales.shared.Refusal {
 
     private final String field;
     private final String messageKey;

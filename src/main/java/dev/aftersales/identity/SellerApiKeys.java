@@ -108,7 +108,7 @@ public class SellerApiKeys {
     }
 
     /** A key that cannot be created as asked: the field and the message key of the reason. */
-    public static class Refused extends RuntimeException {
+    public static class Refused extends RuntimeException implements dev.aftersales.shared.Refusal {
 
         private final String field;
         private final String messageKey;

@@ -41,7 +41,7 @@ public class Ratings {
     }
 
     /** A rating refused, with the field and the reason's message key. */
-    public static class RatingRejected extends RuntimeException {
+    public static class RatingRejected extends RuntimeException implements dev.aftersales.shared.Refusal {
 
         private final String field;
         private final String messageKey;

@@ -41,7 +41,7 @@ public final class SettingsStore<T extends Record> {
     }
 
     /** A value refused, with the field, the reason's message key and its arguments. */
-    public static class Rejected extends RuntimeException {
+    public static class Rejected extends RuntimeException implements Refusal {
 
         private final String field;
         private final String messageKey;

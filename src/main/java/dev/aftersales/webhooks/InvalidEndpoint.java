@@ -2,8 +2,10 @@ package dev.aftersales.webhooks;
 
 import java.util.List;
 
+import dev.aftersales.shared.Refusal;
+
 /** An endpoint's address or event choice is refused; the page shows each reason next to its field. */
-public class InvalidEndpoint extends RuntimeException {
+public class InvalidEndpoint extends RuntimeException implements Refusal {
 
     private final List<Reason> reasons;
 
@@ -17,6 +19,7 @@ public class InvalidEndpoint extends RuntimeException {
     }
 
     /** Every reason, one per refused field. */
+    @Override
     public List<Reason> reasons() {
         return reasons;
     }
@@ -31,6 +34,6 @@ public class InvalidEndpoint extends RuntimeException {
     }
 
     /** Why one field is refused. */
-    public record Reason(String field, String messageKey) {
+    public record Reason(String field, String messageKey) implements Refusal {
     }
 }

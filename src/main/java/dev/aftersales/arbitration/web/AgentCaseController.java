@@ -1,6 +1,7 @@
 package dev.aftersales.arbitration.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,7 +31,9 @@ import dev.aftersales.payments.CostBearer;
 import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.Refusal;
 import dev.aftersales.shared.web.Amounts;
+import dev.aftersales.shared.web.Moves;
 
 /** The agent's workspace on one case: take or release it, ask for evidence, decide (or decide the appeal). */
 @Controller
@@ -40,10 +43,10 @@ class AgentCaseController {
 
     private final ArbitrationManagement arbitration;
     private final ArbitrationViews views;
-    private final ArbitrationPages pages;
+    private final Moves pages;
     private final CatalogManagement catalog;
 
-    AgentCaseController(ArbitrationManagement arbitration, ArbitrationViews views, ArbitrationPages pages,
+    AgentCaseController(ArbitrationManagement arbitration, ArbitrationViews views, Moves pages,
             CatalogManagement catalog, SavedReplies savedReplies) {
         this.savedReplies = savedReplies;
         this.arbitration = arbitration;
@@ -93,15 +96,14 @@ class AgentCaseController {
             try {
                 arbitration.requestEvidence(id, me, version, form.party(), form.request(),
                         Duration.ofHours(form.hours()));
-                redirect.addFlashAttribute("flashSuccess", "arbitration.flash.evidenceRequested");
-                redirect.addFlashAttribute("flashSuccessArgs", new Object[0]);
+                pages.success(redirect, "arbitration.flash.evidenceRequested");
                 return back(id);
             } catch (RuntimeException e) {
-                ArbitrationPages.Refusal refusal = pages.refusal(e);
+                Refusal refusal = Moves.refusal(e);
                 if (refusal == null) {
                     throw e;
                 }
-                errors.reject(refusal.key(), refusal.args(), refusal.key());
+                pages.reject(errors, refusal, null, List.of());
             }
         }
         String page = workspace(me, id, model);
@@ -118,7 +120,7 @@ class AgentCaseController {
     String decide(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
             @Valid @ModelAttribute("decision") DecisionForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
-        Money amount = ArbitrationPages.amount(form.amount());
+        Money amount = Amounts.parse(form.amount());
         // a typed amount that cannot be read is refused even where the outcome would not use it: the agent must
         // not believe a value was taken that was not
         if (!errors.hasFieldErrors("amount") && amount == null && !Amounts.blank(form.amount())) {
@@ -139,7 +141,7 @@ class AgentCaseController {
                 errors.rejectValue("penalty", "typeMismatch");
             }
         }
-        Money deduction = ArbitrationPages.amount(form.deduction());
+        Money deduction = Amounts.parse(form.deduction());
         if (!errors.hasFieldErrors("deduction") && deduction == null && !Amounts.blank(form.deduction())) {
             errors.rejectValue("deduction", "arbitration.form.error.amountFormat");
         } else if (penalty == PenaltyKind.DEPOSIT_DEDUCTION && (deduction == null || !deduction.isPositive())) {
@@ -154,19 +156,16 @@ class AgentCaseController {
                 arbitration.decide(id, me, version, new DecisionCommand(outcome, amount, form.rationale(),
                         form.clause(), form.costBearer(), penalty, form.points() == null ? 0 : form.points(),
                         deduction, form.penaltyReason(), Boolean.TRUE.equals(form.flagBuyer()) ? form.flagReason() : null));
-                redirect.addFlashAttribute("flashSuccess", "arbitration.flash.decided");
-                redirect.addFlashAttribute("flashSuccessArgs", new Object[0]);
+                pages.success(redirect, "arbitration.flash.decided");
                 return back(id);
             } catch (RuntimeException e) {
-                ArbitrationPages.Refusal refusal = pages.refusal(e);
+                Refusal refusal = Moves.refusal(e);
                 if (refusal == null) {
                     throw e;
                 }
-                if (refusal.key().startsWith("arbitration.refused.clause")) {
-                    errors.rejectValue("clause", refusal.key(), refusal.args(), refusal.key());
-                } else {
-                    errors.reject(refusal.key(), refusal.args(), refusal.key());
-                }
+                // a clause the agent cannot cite is refused at the clause, every other reason above the form
+                pages.reject(errors, refusal,
+                        refusal.messageKey().startsWith("arbitration.refused.clause") ? "clause" : null, List.of());
             }
         }
         String page = workspace(me, id, model);

@@ -10,6 +10,7 @@ import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.QueueFilter;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Amounts;
 import dev.aftersales.shared.web.PageView;
 import dev.aftersales.shared.web.Paging;
 
@@ -40,8 +41,8 @@ class AgentQueueController {
             @RequestParam(required = false) String min, @RequestParam(required = false) String max,
             @RequestParam(defaultValue = "false") boolean review, @RequestParam(defaultValue = "false") boolean breached,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        Money minAmount = ArbitrationPages.amount(min);
-        Money maxAmount = ArbitrationPages.amount(max);
+        Money minAmount = Amounts.parse(min);
+        Money maxAmount = Amounts.parse(max);
         if (min != null && !min.isBlank() && (minAmount == null || minAmount.minor() < 0)) {
             model.addAttribute("minError", true);
             minAmount = null;

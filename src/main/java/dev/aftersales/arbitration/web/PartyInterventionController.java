@@ -12,8 +12,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.arbitration.ArbitrationManagement;
+import dev.aftersales.claims.EvidenceUpload;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.InputLimits;
+import dev.aftersales.shared.web.Moves;
 
 /**
  * The buyer and the seller answer the platform: evidence asked of them, and an appeal of its decision. Only the
@@ -23,9 +25,9 @@ import dev.aftersales.shared.web.InputLimits;
 class PartyInterventionController {
 
     private final ArbitrationManagement arbitration;
-    private final ArbitrationPages pages;
+    private final Moves pages;
 
-    PartyInterventionController(ArbitrationManagement arbitration, ArbitrationPages pages) {
+    PartyInterventionController(ArbitrationManagement arbitration, Moves pages) {
         this.arbitration = arbitration;
         this.pages = pages;
     }
@@ -35,7 +37,7 @@ class PartyInterventionController {
             @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String text,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "arbitration.flash.evidenceAnswered",
-                () -> arbitration.answerEvidence(id, me, version, text, ArbitrationPages.uploads(files)));
+                () -> arbitration.answerEvidence(id, me, version, text, Moves.uploads(files, EvidenceUpload::new)));
         return back(me, id);
     }
 
@@ -44,7 +46,7 @@ class PartyInterventionController {
             @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String statement,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         pages.move(redirect, "arbitration.flash.appealed",
-                () -> arbitration.appeal(id, me, version, statement, ArbitrationPages.uploads(files)));
+                () -> arbitration.appeal(id, me, version, statement, Moves.uploads(files, EvidenceUpload::new)));
         return back(me, id);
     }
 

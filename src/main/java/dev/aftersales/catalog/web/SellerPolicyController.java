@@ -20,6 +20,7 @@ import dev.aftersales.catalog.PolicyViolation;
 import dev.aftersales.catalog.ShopPromises;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Moves;
 
 /**
  * A shop's after-sales policy: the platform's clocks and windows, and what the shop promises beyond them. A
@@ -30,9 +31,11 @@ import dev.aftersales.shared.Money;
 class SellerPolicyController {
 
     private final CatalogManagement catalog;
+    private final Moves moves;
 
-    SellerPolicyController(CatalogManagement catalog) {
+    SellerPolicyController(CatalogManagement catalog, Moves moves) {
         this.catalog = catalog;
+        this.moves = moves;
     }
 
     @GetMapping
@@ -53,10 +56,10 @@ class SellerPolicyController {
                     form.qualityWindowDays(), form.fastTrackThreshold() == null ? null
                             : Money.parse(form.fastTrackThreshold().toPlainString(), Money.CNY).minor());
             for (PolicyViolation violation : catalog.promise(me.shopId(), promises)) {
-                errors.rejectValue(violation.field(), violation.messageKey(), violation.args(), violation.messageKey());
+                moves.reject(errors, violation);
             }
             if (!errors.hasErrors()) {
-                redirect.addFlashAttribute("flashSuccess", "policy.saved");
+                moves.success(redirect, "policy.saved");
                 return "redirect:/seller/policy";
             }
         }

@@ -32,7 +32,10 @@ import dev.aftersales.claims.InvalidEvidence;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Refusal;
+import dev.aftersales.shared.web.Amounts;
 import dev.aftersales.shared.web.InputLimits;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shared.web.PageView;
 import dev.aftersales.shared.web.Paging;
 import dev.aftersales.shipping.Carrier;
@@ -48,11 +51,13 @@ class BuyerClaimController {
     private final ClaimManagement claims;
     private final ClaimViews views;
     private final ClaimPages pages;
+    private final Moves moves;
 
-    BuyerClaimController(ClaimManagement claims, ClaimViews views, ClaimPages pages) {
+    BuyerClaimController(ClaimManagement claims, ClaimViews views, ClaimPages pages, Moves moves) {
         this.claims = claims;
         this.views = views;
         this.pages = pages;
+        this.moves = moves;
     }
 
     // ------------------------------------------------------------------------------------------ filing
@@ -84,7 +89,7 @@ class BuyerClaimController {
                     }
                 });
             }
-            var amount = ClaimPages.amount(form.requestedAmount());
+            var amount = Amounts.parse(form.requestedAmount());
             if (form.requestedAmount() != null && !form.requestedAmount().isBlank() && amount == null) {
                 errors.rejectValue("requestedAmount", "claim.form.error.amountFormat");
             } else {
@@ -92,7 +97,7 @@ class BuyerClaimController {
                     long id = claims.file(new FileClaim(orderId, type, form.reason(), form.remedy(),
                             form.description(), units, amount, form.submissionKey(),
                             ClaimPages.uploads(form.evidence())), me);
-                    pages.success(redirect, "claim.flash.filed");
+                    moves.success(redirect, "claim.flash.filed");
                     return "redirect:/buyer/claims/" + id;
                 } catch (DuplicateClaim e) {
                     model.addAttribute("duplicateClaimId", e.claimId());
@@ -101,9 +106,9 @@ class BuyerClaimController {
                             "claim.form.error.duplicate");
                 } catch (ClaimNotAllowed e) {
                     String field = e.field() != null && e.field().startsWith("units") ? "units" : e.field();
-                    pages.notAllowed(errors, new ClaimNotAllowed(field, e.messageKey(), e.args()), FORM_FIELDS);
+                    moves.reject(errors, Refusal.of(field, e.messageKey(), e.args()), null, FORM_FIELDS);
                 } catch (InvalidEvidence e) {
-                    pages.evidenceErrors(errors, "evidence", e);
+                    moves.reject(errors, e, "evidence", List.of());
                 }
             }
         }
@@ -155,7 +160,7 @@ class BuyerClaimController {
             @RequestParam(required = false) Carrier carrier, @Size(max = InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
-            pages.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
+            moves.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
             return back(id);
         }
         pages.move(redirect, "claim.flash.returnShipped",

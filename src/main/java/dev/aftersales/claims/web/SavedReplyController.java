@@ -14,6 +14,7 @@ import dev.aftersales.claims.ClaimNotAllowed;
 import dev.aftersales.claims.ReplyPlaceholders;
 import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.Moves;
 
 /**
  * Saved replies: the shop's for its sellers ({@code /seller/replies}), the platform's for agents' rationales
@@ -23,9 +24,11 @@ import dev.aftersales.shared.CurrentUser;
 class SavedReplyController {
 
     private final SavedReplies replies;
+    private final Moves moves;
 
-    SavedReplyController(SavedReplies replies) {
+    SavedReplyController(SavedReplies replies, Moves moves) {
         this.replies = replies;
+        this.moves = moves;
     }
 
     @GetMapping({ "/seller/replies", "/agent/replies" })
@@ -43,11 +46,11 @@ class SavedReplyController {
     String create(CurrentUser me, @ModelAttribute("form") ReplyForm form, Model model, RedirectAttributes redirect) {
         try {
             replies.create(me, form.title(), form.body());
-            redirect.addFlashAttribute("flashSuccess", "replies.created");
+            moves.success(redirect, "replies.created");
             return "redirect:" + base(me);
         } catch (ClaimNotAllowed refused) {
             BindingResult errors = new BeanPropertyBindingResult(form, "form");
-            errors.rejectValue(refused.field(), refused.messageKey(), refused.args(), null);
+            moves.reject(errors, refused);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             return list(me, model);
         }
@@ -56,7 +59,7 @@ class SavedReplyController {
     @PostMapping({ "/seller/replies/{id}/retire", "/agent/replies/{id}/retire" })
     String retire(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         replies.retire(id, me);
-        redirect.addFlashAttribute("flashSuccess", "replies.retired");
+        moves.success(redirect, "replies.retired");
         return "redirect:" + base(me);
     }
 

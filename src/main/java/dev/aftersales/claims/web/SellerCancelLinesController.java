@@ -24,6 +24,7 @@ import dev.aftersales.claims.ClaimNotAllowed;
 import dev.aftersales.claims.SystemCases;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.Moves;
 
 /**
  * The seller cancels units of an unshipped order's lines as delisted or out of stock, optionally offering a
@@ -39,10 +40,12 @@ class SellerCancelLinesController {
 
     private final SystemCases cases;
     private final ClaimPages pages;
+    private final Moves moves;
 
-    SellerCancelLinesController(SystemCases cases, ClaimPages pages) {
+    SellerCancelLinesController(SystemCases cases, ClaimPages pages, Moves moves) {
         this.cases = cases;
         this.pages = pages;
+        this.moves = moves;
     }
 
     @ModelAttribute("reasons")
@@ -76,10 +79,10 @@ class SellerCancelLinesController {
                 try {
                     long claimId = cases.cancelLines(new CancelLines(id, units, form.reason(), form.substituteSku(),
                             form.note()), me);
-                    pages.success(redirect, "watchers.flash.cancelled");
+                    moves.success(redirect, "watchers.flash.cancelled");
                     return "redirect:/seller/claims/" + claimId;
                 } catch (ClaimNotAllowed e) {
-                    pages.notAllowed(errors, e, FIELDS);
+                    moves.reject(errors, e, null, FIELDS);
                 }
             }
         }

@@ -22,7 +22,9 @@ import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.Amounts;
 import dev.aftersales.shared.web.InputLimits;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shared.web.PageView;
 import dev.aftersales.shared.web.Paging;
 import dev.aftersales.shipping.Carrier;
@@ -39,12 +41,15 @@ class SellerClaimController {
     private final ClaimManagement claims;
     private final ClaimViews views;
     private final ClaimPages pages;
+    private final Moves moves;
 
-    SellerClaimController(ClaimManagement claims, ClaimViews views, ClaimPages pages, SavedReplies savedReplies) {
+    SellerClaimController(ClaimManagement claims, ClaimViews views, ClaimPages pages, Moves moves,
+            SavedReplies savedReplies) {
         this.savedReplies = savedReplies;
         this.claims = claims;
         this.views = views;
         this.pages = pages;
+        this.moves = moves;
     }
 
     @GetMapping
@@ -85,12 +90,12 @@ class SellerClaimController {
             @Size(max = InputLimits.TEXT) @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         claims.claim(id, me); // not the shop's claim: not found, before anything typed is read
         if (alternative == null) {
-            pages.refuse("alternative", "claim.rejected.alternative");
+            moves.refuse("alternative", "claim.rejected.alternative");
             return back(id);
         }
-        var money = ClaimPages.amount(amount);
+        var money = Amounts.parse(amount);
         if (!amount.isBlank() && money == null) {
-            pages.refuse("amount", "claim.form.error.amountFormat");
+            moves.refuse("amount", "claim.form.error.amountFormat");
             return back(id);
         }
         pages.move(redirect, "claim.flash.proposed", () -> claims.propose(id, me, version, alternative, money, note));
@@ -111,7 +116,7 @@ class SellerClaimController {
             @RequestParam(required = false) Carrier carrier, @Size(max = InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
-            pages.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
+            moves.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
             return back(id);
         }
         pages.move(redirect, "claim.flash.reshipped", () -> claims.reship(id, me, version, carrier, trackingNumber));
@@ -125,12 +130,12 @@ class SellerClaimController {
             @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         claims.claim(id, me); // not the shop's claim: not found, before anything typed is read
         if (result == null) {
-            pages.refuse("result", "claim.error.inspection");
+            moves.refuse("result", "claim.error.inspection");
             return back(id);
         }
-        var money = ClaimPages.amount(amount);
+        var money = Amounts.parse(amount);
         if (!amount.isBlank() && money == null) {
-            pages.refuse("amount", "claim.form.error.amountFormat");
+            moves.refuse("amount", "claim.form.error.amountFormat");
             return back(id);
         }
         pages.move(redirect, "claim.flash.returnConfirmed",

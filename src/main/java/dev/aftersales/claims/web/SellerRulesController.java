@@ -20,6 +20,7 @@ import dev.aftersales.claims.ShopRules;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Amounts;
+import dev.aftersales.shared.web.Moves;
 
 /** The shop's after-sales automation rules: what each does, how often it fired, a new one, on and off. */
 @Controller
@@ -27,9 +28,11 @@ import dev.aftersales.shared.web.Amounts;
 class SellerRulesController {
 
     private final ShopRules rules;
+    private final Moves moves;
 
-    SellerRulesController(ShopRules rules) {
+    SellerRulesController(ShopRules rules, Moves moves) {
         this.rules = rules;
+        this.moves = moves;
     }
 
     @ModelAttribute("kinds")
@@ -61,10 +64,10 @@ class SellerRulesController {
         } else {
             try {
                 rules.create(me, form.name(), kind, amount, form.replyText());
-                redirect.addFlashAttribute("flashSuccess", "rules.created");
+                moves.success(redirect, "rules.created");
                 return "redirect:/seller/rules";
             } catch (ClaimNotAllowed refused) {
-                errors.rejectValue(refused.field(), refused.messageKey(), refused.args(), null);
+                moves.reject(errors, refused);
             }
         }
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
@@ -75,7 +78,7 @@ class SellerRulesController {
     String switchRule(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "false") boolean on,
             RedirectAttributes redirect) {
         rules.switchRule(id, me, on);
-        redirect.addFlashAttribute("flashSuccess", on ? "rules.switchedOn" : "rules.switchedOff");
+        moves.success(redirect, on ? "rules.switchedOn" : "rules.switchedOff");
         return "redirect:/seller/rules";
     }
 

@@ -10,6 +10,7 @@ import dev.aftersales.claims.DuplicateClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.SystemCases;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shipping.Carrier;
 
 /**
@@ -21,23 +22,25 @@ class SystemCaseController {
 
     private final SystemCases cases;
     private final ClaimPages pages;
+    private final Moves moves;
 
-    SystemCaseController(SystemCases cases, ClaimPages pages) {
+    SystemCaseController(SystemCases cases, ClaimPages pages, Moves moves) {
         this.cases = cases;
         this.pages = pages;
+        this.moves = moves;
     }
 
     @PostMapping("/buyer/orders/{orderId}/no-tracking")
     String reportMissingTracking(CurrentUser me, @PathVariable long orderId, RedirectAttributes redirect) {
         try {
             long id = cases.reportMissingTracking(orderId, me);
-            pages.success(redirect, "watchers.flash.reported");
+            moves.success(redirect, "watchers.flash.reported");
             return "redirect:/buyer/claims/" + id;
         } catch (DuplicateClaim e) {
-            pages.failure(redirect, "watchers.noTracking.open", e.claimNumber());
+            moves.failure(redirect, "watchers.noTracking.open", e.claimNumber());
             return "redirect:/buyer/claims/" + e.claimId();
         } catch (dev.aftersales.claims.ClaimNotAllowed e) {
-            pages.failure(redirect, e.messageKey(), e.args());
+            moves.failure(redirect, e.messageKey(), e.args());
             return "redirect:/buyer/orders/" + orderId;
         }
     }
@@ -46,7 +49,7 @@ class SystemCaseController {
     String choose(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long version,
             @RequestParam(required = false) Remedy choice, RedirectAttributes redirect) {
         if (choice != Remedy.REFUND && choice != Remedy.SUBSTITUTE) {
-            pages.failure(redirect, "watchers.rejected.choice");
+            moves.failure(redirect, "watchers.rejected.choice");
         } else {
             pages.move(redirect, choice == Remedy.REFUND ? "watchers.flash.choseRefund" : "watchers.flash.choseSubstitute",
                     () -> cases.choose(id, me, version, choice));
@@ -59,7 +62,7 @@ class SystemCaseController {
             @RequestParam(required = false) Carrier carrier, @jakarta.validation.constraints.Size(max = dev.aftersales.shared.web.InputLimits.TRACKING_NUMBER) @RequestParam(defaultValue = "") String trackingNumber,
             RedirectAttributes redirect) {
         if (carrier == null || trackingNumber.isBlank()) {
-            pages.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
+            moves.refuse(carrier == null ? "carrier" : "trackingNumber", "claim.error.tracking");
             return "redirect:/seller/claims/" + id;
         }
         pages.move(redirect, "watchers.flash.supplied",

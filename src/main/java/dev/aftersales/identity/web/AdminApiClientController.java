@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.identity.ApiClientManagement;
+import dev.aftersales.shared.web.Moves;
 
 /** Admins create integration API clients (the key is shown once) and revoke them. */
 @Controller
@@ -22,9 +23,11 @@ import dev.aftersales.identity.ApiClientManagement;
 class AdminApiClientController {
 
     private final ApiClientManagement clients;
+    private final Moves moves;
 
-    AdminApiClientController(ApiClientManagement clients) {
+    AdminApiClientController(ApiClientManagement clients, Moves moves) {
         this.clients = clients;
+        this.moves = moves;
     }
 
     @GetMapping
@@ -56,7 +59,7 @@ class AdminApiClientController {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
         clients.revoke(id);
-        redirect.addFlashAttribute("flashSuccess", "admin.apiClients.revoked");
+        moves.success(redirect, "admin.apiClients.revoked");
         return "redirect:/admin/api-clients";
     }
 

@@ -26,6 +26,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.identity.UsernameTaken;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shared.web.PageView;
 import dev.aftersales.shared.web.Paging;
 
@@ -36,10 +37,12 @@ class AdminUserController {
 
     private final AccountManagement accounts;
     private final CatalogManagement catalog;
+    private final Moves moves;
 
-    AdminUserController(AccountManagement accounts, CatalogManagement catalog) {
+    AdminUserController(AccountManagement accounts, CatalogManagement catalog, Moves moves) {
         this.accounts = accounts;
         this.catalog = catalog;
+        this.moves = moves;
     }
 
     @ModelAttribute("roles")
@@ -81,8 +84,7 @@ class AdminUserController {
             UserAccount created = accounts.create(new NewAccount(form.username(), form.password(), form.role(),
                     form.displayName(), form.email(), form.phone(), form.role() == Role.SELLER ? form.shopId() : null,
                     null));
-            redirect.addFlashAttribute("flashSuccess", "admin.users.created");
-            redirect.addFlashAttribute("flashSuccessArgs", new Object[] { created.username() });
+            moves.success(redirect, "admin.users.created", created.username());
             return "redirect:/admin/users";
         } catch (UsernameTaken e) {
             errors.rejectValue("username", "admin.users.error.taken");
@@ -93,20 +95,18 @@ class AdminUserController {
     @PostMapping("/{id}/disable")
     String disable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         if (id == me.accountId()) {
-            redirect.addFlashAttribute("flashError", "admin.users.error.self");
+            moves.failure(redirect, "admin.users.error.self");
             return "redirect:/admin/users";
         }
         accounts.disable(id, me.accountId());
-        redirect.addFlashAttribute("flashSuccess", "admin.users.disabled");
-        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { accounts.account(id).username() });
+        moves.success(redirect, "admin.users.disabled", accounts.account(id).username());
         return "redirect:/admin/users";
     }
 
     @PostMapping("/{id}/enable")
     String enable(@PathVariable long id, RedirectAttributes redirect) {
         accounts.enable(id);
-        redirect.addFlashAttribute("flashSuccess", "admin.users.enabled");
-        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { accounts.account(id).username() });
+        moves.success(redirect, "admin.users.enabled", accounts.account(id).username());
         return "redirect:/admin/users";
     }
 

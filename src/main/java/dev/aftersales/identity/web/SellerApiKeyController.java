@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.aftersales.identity.ApiScope;
 import dev.aftersales.identity.SellerApiKeys;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.Moves;
 
 /**
  * The shop's API keys for its own systems: create one (its value shown once), see them all with their scopes, revoke
@@ -29,9 +30,11 @@ import dev.aftersales.shared.CurrentUser;
 class SellerApiKeyController {
 
     private final SellerApiKeys keys;
+    private final Moves moves;
 
-    SellerApiKeyController(SellerApiKeys keys) {
+    SellerApiKeyController(SellerApiKeys keys, Moves moves) {
         this.keys = keys;
+        this.moves = moves;
     }
 
     @ModelAttribute("scopes")
@@ -59,7 +62,7 @@ class SellerApiKeyController {
             return "redirect:/seller/api-keys";
         } catch (SellerApiKeys.Refused refused) {
             BindingResult errors = new BeanPropertyBindingResult(form, "form");
-            errors.rejectValue(refused.field(), refused.messageKey());
+            moves.reject(errors, refused);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             return list(me, model);
         }
@@ -68,7 +71,7 @@ class SellerApiKeyController {
     @PostMapping("/{id}/revoke")
     String revoke(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         keys.revoke(id, me);
-        redirect.addFlashAttribute("flashSuccess", "seller.apiKeys.revoked");
+        moves.success(redirect, "seller.apiKeys.revoked");
         return "redirect:/seller/api-keys";
     }
 

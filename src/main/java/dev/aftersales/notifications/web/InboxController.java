@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.notifications.InboxManagement;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shared.web.PageView;
 
 /** The inbox of every signed-in user: their messages, newest first, read and unread. */
@@ -22,9 +23,11 @@ class InboxController {
     static final int PAGE_SIZE = 20;
 
     private final InboxManagement inbox;
+    private final Moves moves;
 
-    InboxController(InboxManagement inbox) {
+    InboxController(InboxManagement inbox, Moves moves) {
         this.inbox = inbox;
+        this.moves = moves;
     }
 
     @GetMapping("/inbox")
@@ -51,15 +54,14 @@ class InboxController {
     String markRead(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "0") int page,
             RedirectAttributes redirect) {
         inbox.markRead(me, id);
-        redirect.addFlashAttribute("flashSuccess", "notifications.inbox.flash.read");
+        moves.success(redirect, "notifications.inbox.flash.read");
         return "redirect:/inbox" + (page > 0 ? "?page=" + page : "");
     }
 
     @PostMapping("/inbox/read-all")
     String markAllRead(CurrentUser me, RedirectAttributes redirect) {
         int count = inbox.markAllRead(me);
-        redirect.addFlashAttribute("flashSuccess", "notifications.inbox.flash.allRead");
-        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { count });
+        moves.success(redirect, "notifications.inbox.flash.allRead", count);
         return "redirect:/inbox";
     }
 }

@@ -28,6 +28,7 @@ import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.RecordSettings;
 import dev.aftersales.shared.web.Formats;
+import dev.aftersales.shared.web.Moves;
 
 /**
  * The admin's policy page: the platform's deadline table and the risk thresholds, editable at run time (every
@@ -45,13 +46,15 @@ class AdminPolicyController {
     private final RiskSettingsStore thresholds;
     private final HolidayExtensions extensions;
     private final Formats formats;
+    private final Moves moves;
 
     AdminPolicyController(PolicyAdministration policy, RiskSettingsStore thresholds, HolidayExtensions extensions,
-            Formats formats) {
+            Formats formats, Moves moves) {
         this.policy = policy;
         this.thresholds = thresholds;
         this.extensions = extensions;
         this.formats = formats;
+        this.moves = moves;
     }
 
     /** A field's error: the message key and its arguments. */
@@ -119,8 +122,7 @@ class AdminPolicyController {
             return deadlines ? page(model, typed, errors, Map.of(), Map.of(), ExtensionForm.fresh())
                     : page(model, Map.of(), Map.of(), typed, errors, ExtensionForm.fresh());
         }
-        redirect.addFlashAttribute("flashSuccess", "risk.policy.saved");
-        redirect.addFlashAttribute("flashSuccessArgs", new Object[] { changed });
+        moves.success(redirect, "risk.policy.saved", changed);
         return deadlines ? "redirect:/admin/policy" : "redirect:/admin/policy#thresholds";
     }
 
@@ -142,9 +144,8 @@ class AdminPolicyController {
             try {
                 HolidayExtensions.Result result = extensions.apply(new HolidayExtensions.Request(form.id(), target,
                         status, party, hours, from, to, form.reason()), me.username());
-                redirect.addFlashAttribute("flashSuccess",
-                        result.alreadyApplied() ? "risk.extension.already" : "risk.extension.applied");
-                redirect.addFlashAttribute("flashSuccessArgs", new Object[] { result.extended() });
+                moves.success(redirect, result.alreadyApplied() ? "risk.extension.already" : "risk.extension.applied",
+                        result.extended());
                 return "redirect:/admin/policy#extensions";
             } catch (SettingsStore.Rejected e) {
                 errors.put(e.field(), new FieldError(e.messageKey(), e.args()));

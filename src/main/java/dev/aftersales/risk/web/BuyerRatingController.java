@@ -8,16 +8,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.risk.Ratings;
 import dev.aftersales.shared.CurrentUser;
-import dev.aftersales.shared.web.FormRefusal;
+import dev.aftersales.shared.web.Moves;
 
 /** The buyer rates how an ended claim was handled, from the claim page. */
 @Controller
 class BuyerRatingController {
 
     private final Ratings ratings;
+    private final Moves moves;
 
-    BuyerRatingController(Ratings ratings) {
+    BuyerRatingController(Ratings ratings, Moves moves) {
         this.ratings = ratings;
+        this.moves = moves;
     }
 
     @PostMapping("/buyer/claims/{id}/rating")
@@ -29,12 +31,8 @@ class BuyerRatingController {
         } catch (NumberFormatException e) {
             value = null;
         }
-        try {
-            ratings.rate(id, me, value, comment);
-            redirect.addFlashAttribute("flashSuccess", "risk.rating.saved");
-        } catch (Ratings.RatingRejected rejected) {
-            FormRefusal.refuse(rejected.field(), rejected.messageKey());
-        }
+        Integer chosen = value;
+        moves.move(redirect, "risk.rating.saved", () -> ratings.rate(id, me, chosen, comment));
         return "redirect:/buyer/claims/" + id + "#rating";
     }
 }

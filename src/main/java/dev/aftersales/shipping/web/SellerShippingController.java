@@ -20,6 +20,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.InvalidTrackingNumber;
 import dev.aftersales.shipping.OrderNotAwaitingShipment;
@@ -33,10 +34,12 @@ class SellerShippingController {
 
     private final ShippingManagement shipping;
     private final OrderManagement orders;
+    private final Moves moves;
 
-    SellerShippingController(ShippingManagement shipping, OrderManagement orders) {
+    SellerShippingController(ShippingManagement shipping, OrderManagement orders, Moves moves) {
         this.shipping = shipping;
         this.orders = orders;
+        this.moves = moves;
     }
 
     @ModelAttribute("carriers")
@@ -58,8 +61,7 @@ class SellerShippingController {
         if (!errors.hasErrors()) {
             try {
                 var parcel = shipping.ship(id, me, form.carrier(), form.trackingNumber());
-                redirect.addFlashAttribute("flashSuccess", "shipping.shipped");
-                redirect.addFlashAttribute("flashSuccessArgs", new Object[] { parcel.trackingNumber() });
+                moves.success(redirect, "shipping.shipped", parcel.trackingNumber());
                 return "redirect:/seller/orders/" + id;
             } catch (InvalidTrackingNumber e) {
                 errors.rejectValue("trackingNumber", "shipping.error.format",

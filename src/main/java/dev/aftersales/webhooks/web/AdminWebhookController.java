@@ -3,6 +3,7 @@ package dev.aftersales.webhooks.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.webhooks.WebhookManagement;
 
 /** The platform's webhooks: endpoints of the platform's own integrations, receiving every shop's events. */
@@ -12,7 +13,7 @@ class AdminWebhookController extends WebhookPages {
 
     static final String BASE = "/admin/webhooks";
 
-    AdminWebhookController(WebhookManagement webhooks) {
-        super(webhooks, BASE);
+    AdminWebhookController(WebhookManagement webhooks, Moves moves) {
+        super(webhooks, moves, BASE);
     }
 }

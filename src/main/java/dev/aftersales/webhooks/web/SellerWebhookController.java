@@ -3,6 +3,7 @@ package dev.aftersales.webhooks.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.webhooks.WebhookManagement;
 
 /** A shop's webhooks: endpoints that receive the shop's own events. */
@@ -12,7 +13,7 @@ class SellerWebhookController extends WebhookPages {
 
     static final String BASE = "/seller/webhooks";
 
-    SellerWebhookController(WebhookManagement webhooks) {
-        super(webhooks, BASE);
+    SellerWebhookController(WebhookManagement webhooks, Moves moves) {
+        super(webhooks, moves, BASE);
     }
 }

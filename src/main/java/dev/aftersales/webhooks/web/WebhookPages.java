@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.InputText;
+import dev.aftersales.shared.web.Moves;
 import dev.aftersales.webhooks.InvalidEndpoint;
 import dev.aftersales.webhooks.WebhookEventType;
 import dev.aftersales.webhooks.WebhookManagement;
@@ -31,10 +32,12 @@ abstract class WebhookPages {
     static final int RECENT = 10;
 
     private final WebhookManagement webhooks;
+    private final Moves moves;
     private final String base;
 
-    WebhookPages(WebhookManagement webhooks, String base) {
+    WebhookPages(WebhookManagement webhooks, Moves moves, String base) {
         this.webhooks = webhooks;
+        this.moves = moves;
         this.base = base;
     }
 
@@ -57,7 +60,7 @@ abstract class WebhookPages {
         try {
             IssuedSecret issued = webhooks.register(me, InputText.clean(form.url()), form.eventTypes());
             shown(redirect, issued);
-            redirect.addFlashAttribute("flashSuccess", "webhooks.registered");
+            moves.success(redirect, "webhooks.registered");
             return "redirect:" + base;
         } catch (InvalidEndpoint refused) {
             // what was typed comes back, an address far past its limit only in part
@@ -65,7 +68,7 @@ abstract class WebhookPages {
             EndpointForm shown = new EndpointForm(url.length() > 2 * WebhookManagement.MAX_URL
                     ? url.substring(0, 2 * WebhookManagement.MAX_URL) : url, form.eventTypes());
             BindingResult result = new DirectFieldBindingResult(shown, "form");
-            refused.reasons().forEach(r -> result.rejectValue(r.field(), r.messageKey()));
+            moves.reject(result, refused);
             model.addAttribute("form", shown);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
             return list(me, model);
@@ -75,21 +78,21 @@ abstract class WebhookPages {
     @PostMapping("/{id}/rotate")
     String rotate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         shown(redirect, webhooks.rotate(me, id));
-        redirect.addFlashAttribute("flashSuccess", "webhooks.rotated");
+        moves.success(redirect, "webhooks.rotated");
         return "redirect:" + base;
     }
 
     @PostMapping("/{id}/disable")
     String disable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         webhooks.activate(me, id, false);
-        redirect.addFlashAttribute("flashSuccess", "webhooks.disabled");
+        moves.success(redirect, "webhooks.disabled");
         return "redirect:" + base;
     }
 
     @PostMapping("/{id}/enable")
     String enable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         webhooks.activate(me, id, true);
-        redirect.addFlashAttribute("flashSuccess", "webhooks.enabled");
+        moves.success(redirect, "webhooks.enabled");
         return "redirect:" + base;
     }
 
@@ -109,9 +112,9 @@ abstract class WebhookPages {
     String redeliver(CurrentUser me, @PathVariable long deliveryId, RedirectAttributes redirect) {
         try {
             webhooks.redeliver(me, deliveryId);
-            redirect.addFlashAttribute("flashSuccess", "webhooks.redelivery.queued");
+            moves.success(redirect, "webhooks.redelivery.queued");
         } catch (WebhookManagement.RedeliveryRefused pending) {
-            redirect.addFlashAttribute("flashError", "webhooks.redelivery.pending");
+            moves.failure(redirect, "webhooks.redelivery.pending");
         }
         return "redirect:" + base;
     }
