@@ -20,6 +20,7 @@ import dev.aftersales.shared.Money;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShipmentDelivered;
 import dev.aftersales.shipping.ShipmentDirection;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.LedgerInvariants;
@@ -94,9 +95,7 @@ class ParcelDeliveredModuleIntegrationTests {
 
     @Test
     void aDeliveredReshipmentResolvesTheClaimWithoutARefund(Scenario scenario) {
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
         claims.propose(id, world.sellerUser(), null, Remedy.RESHIP, null, "we will send it again today");
         claims.acceptProposal(id, world.buyerUser(), null);
         String tracking = Fixtures.trackingNumber();

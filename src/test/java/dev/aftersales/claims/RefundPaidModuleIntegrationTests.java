@@ -3,9 +3,6 @@ package dev.aftersales.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +20,7 @@ import dev.aftersales.payments.MovementStatus;
 import dev.aftersales.payments.PaymentExecuted;
 import dev.aftersales.payments.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.LedgerInvariants;
@@ -78,9 +76,7 @@ class RefundPaidModuleIntegrationTests {
 
     @Test
     void aRefundThePaymentProviderConfirmsLaterResolvesTheClaim(Scenario scenario) {
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
         provider.goDown();
         claims.accept(id, world.sellerUser(), null);
         ClaimView pending = views.detail(id, world.buyerUser());
@@ -124,9 +120,8 @@ class RefundPaidModuleIntegrationTests {
 
     @Test
     void aPartialRefundAcceptedByTheBuyerIsResolvedAsPartlyRefundedWhenPaid(Scenario scenario) {
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "the bamboo board is missing", Map.of(Fixtures.lineId(order, "B"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "B", 1, Remedy.REFUND, "the bamboo board is missing"),
+                world.buyerUser());
         claims.propose(id, world.sellerUser(), null, Remedy.REFUND, Money.fen(2000), "half of it, please");
 
         scenario.stimulate(() -> claims.acceptProposal(id, world.buyerUser(), null))
