@@ -2,11 +2,15 @@ package dev.aftersales.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
@@ -44,13 +48,14 @@ class RefundPaidModuleIntegrationTests {
     private final LocalPaymentProvider provider;
     private final LedgerInvariants ledger;
     private final MutableClock clock;
+    private final ApplicationContext context;
 
     private World world;
     private OrderDetails order;
 
     RefundPaidModuleIntegrationTests(Fixtures fixtures, ClaimManagement claims, ClaimViews views,
             PaymentRetrySweep paymentRetries, LocalPaymentProvider provider, LedgerInvariants ledger,
-            MutableClock clock) {
+            MutableClock clock, ApplicationContext context) {
         this.fixtures = fixtures;
         this.claims = claims;
         this.views = views;
@@ -58,6 +63,19 @@ class RefundPaidModuleIntegrationTests {
         this.provider = provider;
         this.ledger = ledger;
         this.clock = clock;
+        this.context = context;
+    }
+
+    @Test
+    void theClaimsModuleStartsWithTheModulesItDependsOnAndNoneOfThoseThatOnlyListenToIt() {
+        var packages = Arrays.stream(context.getBeanDefinitionNames()).map(context::getType).filter(Objects::nonNull)
+                .map(Class::getPackageName).filter(p -> p.startsWith("dev.aftersales.")).distinct().toList();
+        assertThat(packages).contains("dev.aftersales.claims", "dev.aftersales.payments", "dev.aftersales.shipping",
+                "dev.aftersales.ordering", "dev.aftersales.catalog", "dev.aftersales.identity");
+        assertThat(packages).noneMatch(p -> p.startsWith("dev.aftersales.notifications")
+                || p.startsWith("dev.aftersales.quality") || p.startsWith("dev.aftersales.risk")
+                || p.startsWith("dev.aftersales.arbitration") || p.startsWith("dev.aftersales.webhooks")
+                || p.startsWith("dev.aftersales.platform"));
     }
 
     @BeforeEach
