@@ -21,6 +21,7 @@ import dev.aftersales.payments.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -59,9 +60,8 @@ class ClaimStoriesIntegrationTests {
 
 
     private long fileMissing(Remedy remedy, int unitsOfA) {
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, remedy,
-                "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), unitsOfA), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.missing(order, "A", unitsOfA, remedy, "one apple box was not in the parcel"),
+                world.buyerUser());
     }
 
     @Test

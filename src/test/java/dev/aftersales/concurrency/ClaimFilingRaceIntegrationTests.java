@@ -30,7 +30,7 @@ import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.FormLogin;
-import dev.aftersales.support.FormSession;
+import dev.aftersales.support.HttpUser;
 import dev.aftersales.support.LedgerInvariants;
 import dev.aftersales.support.LedgerInvariants.Ledger;
 import dev.aftersales.support.MutableClock;
@@ -140,12 +140,12 @@ class ClaimFilingRaceIntegrationTests {
     @Test
     void refundOnlyAndMissingItemFormsPostedAtOnceFromSeveralSessionsFileOneClaim() {
         // one signed-in session per post: the buyer's phone, laptop and tablets
-        List<FormSession> sessions = new ArrayList<>();
+        List<HttpUser> sessions = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             sessions.add(FormLogin.overHttp(port, world.buyer()));
         }
-        List<Outcome<FormSession.Response>> outcomes = Race.run(sessions.size(), i -> {
-            FormSession session = sessions.get(i);
+        List<Outcome<HttpUser.Page>> outcomes = Race.run(sessions.size(), i -> {
+            HttpUser session = sessions.get(i);
             boolean refundOnly = i % 2 == 0;
             String type = refundOnly ? "REFUND_ONLY" : "MISSING_ITEM";
             Map<String, String> form = new HashMap<>();
@@ -161,7 +161,7 @@ class ClaimFilingRaceIntegrationTests {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
         assertThat(outcomes).allSatisfy(o -> assertThat(o.value().status()).as("no request fails").isIn(302, 422));
         List<Long> filed = new ArrayList<>();
-        for (Outcome<FormSession.Response> o : outcomes) {
+        for (Outcome<HttpUser.Page> o : outcomes) {
             if (o.value().status() == 302) {
                 Matcher claim = CLAIM_URL.matcher(o.value().location());
                 assertThat(claim.find()).as(o.value().location()).isTrue();

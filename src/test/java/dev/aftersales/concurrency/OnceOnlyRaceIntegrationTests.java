@@ -33,6 +33,7 @@ import dev.aftersales.risk.Ratings;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.LedgerInvariants;
@@ -81,9 +82,8 @@ class OnceOnlyRaceIntegrationTests {
     }
 
     long fileMissingA() {
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "both apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "both apple boxes missing"),
+                world.buyerUser());
     }
 
     @Test

@@ -29,10 +29,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
-import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.NewAccount;
 import dev.aftersales.identity.UserAccount;
@@ -41,6 +37,7 @@ import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.NoticeRequested;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -116,9 +113,7 @@ class NotificationIntegrationTests {
     }
 
     long fileMissing() {
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
     }
 
     List<MimeMessage> mailTo(String address) {

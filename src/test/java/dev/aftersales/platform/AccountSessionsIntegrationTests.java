@@ -2,7 +2,6 @@ package dev.aftersales.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,8 @@ import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.HttpClientUser;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
 import dev.aftersales.support.MutableClock;
 
 /**
@@ -41,9 +41,9 @@ class AccountSessionsIntegrationTests {
 
     World world;
     OrderDetails order;
-    HttpClientUser buyer;
-    HttpClientUser buyerOnAPhone;
-    HttpClientUser otherBuyer;
+    HttpUser buyer;
+    HttpUser buyerOnAPhone;
+    HttpUser otherBuyer;
 
     @BeforeEach
     void setUp() {
@@ -56,9 +56,9 @@ class AccountSessionsIntegrationTests {
         otherBuyer = signedIn(fixtures.account(Role.BUYER, null));
     }
 
-    HttpClientUser signedIn(UserAccount account) {
-        HttpClientUser user = new HttpClientUser(port);
-        assertThat(HttpClientUser.location(user.signIn(account.username(), Fixtures.PASSWORD)))
+    HttpUser signedIn(UserAccount account) {
+        HttpUser user = HttpUser.browser(port);
+        assertThat(user.attemptSignIn(account.username(), Fixtures.PASSWORD).location())
                 .isEqualTo(account.role().home());
         return user;
     }
@@ -68,27 +68,27 @@ class AccountSessionsIntegrationTests {
         String formPath = "/buyer/orders/" + order.id() + "/claims/new?type=MISSING_ITEM";
         String form = buyer.get(formPath).body();
 
-        HttpClientUser admin = signedIn(fixtures.account(Role.ADMIN, null));
+        HttpUser admin = signedIn(fixtures.account(Role.ADMIN, null));
         String users = admin.get("/admin/users").body();
-        HttpResponse<String> disabled = admin.post("/admin/users/" + world.buyer().id() + "/disable", Map.of(),
-                HttpClientUser.csrfToken(users));
-        assertThat(HttpClientUser.location(disabled)).isEqualTo("/admin/users");
+        Page disabled = admin.post("/admin/users/" + world.buyer().id() + "/disable",
+                HttpUser.csrfToken(users), Map.of());
+        assertThat(disabled.location()).isEqualTo("/admin/users");
         assertThat(admin.get("/admin/users").body()).contains("Account " + world.buyer().username() + " disabled.");
 
         assertSignedOut(buyer);
         assertSignedOut(buyerOnAPhone);
-        HttpResponse<String> filed = buyer.postMultipart(formPath, Map.of("reason", "ITEMS_MISSING", "remedy",
+        Page filed = buyer.postMultipart(formPath, Map.of("reason", "ITEMS_MISSING", "remedy",
                 "RESHIP", "description", "after being disabled", "units[" + Fixtures.lineId(order, "A") + "]", "1",
-                "submissionKey", HttpClientUser.inputValue(form, "submissionKey")), HttpClientUser.csrfToken(form));
-        assertThat(filed.statusCode()).as("the form of the ended session is refused").isEqualTo(403);
+                "submissionKey", HttpUser.inputValue(form, "submissionKey")), HttpUser.csrfToken(form));
+        assertThat(filed.status()).as("the form of the ended session is refused").isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from claims where order_id = ?", Long.class, order.id()))
                 .as("nothing filed").isZero();
-        assertThat(HttpClientUser.location(buyer.signIn(world.buyer().username(), Fixtures.PASSWORD)))
+        assertThat(buyer.attemptSignIn(world.buyer().username(), Fixtures.PASSWORD).location())
                 .as("a disabled account cannot sign in again").isEqualTo("/login?error");
 
-        assertThat(otherBuyer.get("/buyer/orders").statusCode()).as("other accounts keep their sessions")
+        assertThat(otherBuyer.get("/buyer/orders").status()).as("other accounts keep their sessions")
                 .isEqualTo(200);
-        assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/users").status()).isEqualTo(200);
     }
 
     @Test
@@ -97,17 +97,17 @@ class AccountSessionsIntegrationTests {
 
         assertSignedOut(buyer);
         assertSignedOut(buyerOnAPhone);
-        assertThat(HttpClientUser.location(buyer.signIn(world.buyer().username(), Fixtures.PASSWORD)))
+        assertThat(buyer.attemptSignIn(world.buyer().username(), Fixtures.PASSWORD).location())
                 .isEqualTo("/login?error");
-        assertThat(HttpClientUser.location(buyer.signIn(world.buyer().username(), "a-new-secret-9")))
+        assertThat(buyer.attemptSignIn(world.buyer().username(), "a-new-secret-9").location())
                 .as("back to the page that asked to sign in").startsWith("/buyer/orders");
-        assertThat(buyer.get("/buyer/orders").statusCode()).isEqualTo(200);
-        assertThat(otherBuyer.get("/buyer/orders").statusCode()).isEqualTo(200);
+        assertThat(buyer.get("/buyer/orders").status()).isEqualTo(200);
+        assertThat(otherBuyer.get("/buyer/orders").status()).isEqualTo(200);
     }
 
-    void assertSignedOut(HttpClientUser user) {
-        HttpResponse<String> page = user.get("/buyer/orders");
-        assertThat(page.statusCode()).as("the next page asks to sign in").isEqualTo(302);
-        assertThat(HttpClientUser.location(page)).isEqualTo("/login");
+    void assertSignedOut(HttpUser user) {
+        Page page = user.get("/buyer/orders");
+        assertThat(page.status()).as("the next page asks to sign in").isEqualTo(302);
+        assertThat(page.location()).isEqualTo("/login");
     }
 }

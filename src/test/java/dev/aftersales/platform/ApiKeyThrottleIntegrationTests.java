@@ -3,7 +3,6 @@ package dev.aftersales.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
-import dev.aftersales.support.HttpClientUser;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
 import dev.aftersales.support.MutableClock;
 
 /**
@@ -44,7 +44,7 @@ class ApiKeyThrottleIntegrationTests {
         storefrontAddress = "203.0.113." + n;
     }
 
-    HttpResponse<String> cancel(HttpClientUser client, String key) {
+    Page cancel(HttpUser client, String key) {
         HttpRequest.Builder request = client.request("/api/v1/orders/" + Fixtures.unique("NOPE") + "/cancellations")
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"OVERSOLD\"}"));
@@ -56,45 +56,45 @@ class ApiKeyThrottleIntegrationTests {
 
     @Test
     void aGuessingAddressIsToldToWaitAfterTwentyWrongKeysInAMinute() {
-        HttpClientUser guesser = new HttpClientUser(port).from(guesserAddress);
-        HttpClientUser storefront = new HttpClientUser(port).from(storefrontAddress);
+        HttpUser guesser = HttpUser.browser(port).from(guesserAddress);
+        HttpUser storefront = HttpUser.browser(port).from(storefrontAddress);
         for (int i = 1; i <= 20; i++) {
-            assertThat(cancel(guesser, "ask_wrong-" + i).statusCode()).as("wrong key %d", i).isEqualTo(401);
+            assertThat(cancel(guesser, "ask_wrong-" + i).status()).as("wrong key %d", i).isEqualTo(401);
         }
-        HttpResponse<String> refused = cancel(guesser, "ask_wrong-21");
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        Page refused = cancel(guesser, "ask_wrong-21");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.body()).contains("\"status\":429").contains("Too many wrong API keys");
-        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 60L);
-        assertThat(cancel(guesser, validKey).statusCode()).as("the address is not looked at, even with a right key")
+        assertThat(cancel(guesser, validKey).status()).as("the address is not looked at, even with a right key")
                 .isEqualTo(429);
 
         // another client with its valid key is not held up
-        HttpResponse<String> valid = cancel(storefront, validKey);
-        assertThat(valid.statusCode()).as("authenticated: the unknown order is not found").isEqualTo(404);
+        Page valid = cancel(storefront, validKey);
+        assertThat(valid.status()).as("authenticated: the unknown order is not found").isEqualTo(404);
 
         clock.advance(Duration.ofSeconds(retryAfter));
-        assertThat(cancel(guesser, "ask_wrong-22").statusCode()).as("after the wait").isEqualTo(401);
+        assertThat(cancel(guesser, "ask_wrong-22").status()).as("after the wait").isEqualTo(401);
     }
 
     @Test
     void callsWithAValidKeyAreNeverCounted() {
-        HttpClientUser storefront = new HttpClientUser(port).from(storefrontAddress);
+        HttpUser storefront = HttpUser.browser(port).from(storefrontAddress);
         for (int i = 0; i < 30; i++) {
-            assertThat(cancel(storefront, validKey).statusCode()).isEqualTo(404);
+            assertThat(cancel(storefront, validKey).status()).isEqualTo(404);
         }
         for (int i = 1; i <= 20; i++) {
-            assertThat(cancel(storefront, "ask_typo-" + i).statusCode()).isEqualTo(401);
+            assertThat(cancel(storefront, "ask_typo-" + i).status()).isEqualTo(401);
         }
-        assertThat(cancel(storefront, "ask_typo-21").statusCode()).isEqualTo(429);
+        assertThat(cancel(storefront, "ask_typo-21").status()).isEqualTo(429);
     }
 
     @Test
     void callsWithoutAKeyAreAnsweredAsBefore() {
-        HttpClientUser anonymous = new HttpClientUser(port).from(guesserAddress);
+        HttpUser anonymous = HttpUser.browser(port).from(guesserAddress);
         for (int i = 0; i < 25; i++) {
-            assertThat(cancel(anonymous, null).statusCode()).isEqualTo(401);
+            assertThat(cancel(anonymous, null).status()).isEqualTo(401);
         }
     }
 }

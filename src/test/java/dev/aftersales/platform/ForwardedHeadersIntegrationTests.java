@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
-import dev.aftersales.support.HttpClientUser;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
 
 /**
  * Behind a reverse proxy that ends HTTPS and says so ({@code X-Forwarded-Proto: https}), the session cookie is
@@ -39,27 +39,27 @@ class ForwardedHeadersIntegrationTests {
 
     @Test
     void theSessionCookieIsSecureBehindATrustedHttpsProxy() {
-        HttpClientUser user = new HttpClientUser(port);
-        HttpResponse<String> login = user.send(user.request("/login").header("X-Forwarded-Proto", "https"));
+        HttpUser user = HttpUser.browser(port);
+        Page login = user.send(user.request("/login").header("X-Forwarded-Proto", "https"));
         assertThat(sessionCookie(login)).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
 
         var buyer = fixtures.account(Role.BUYER, null);
         // the browser holds the Secure cookie for the proxy's https address and sends it back through the proxy
         String cookie = sessionCookie(login).split(";")[0];
-        HttpResponse<String> signedIn = user.send(user.request("/login").header("X-Forwarded-Proto", "https")
+        Page signedIn = user.send(user.request("/login").header("X-Forwarded-Proto", "https")
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + buyer.username() + "&password="
                         + Fixtures.PASSWORD + "&_csrf="
-                        + URLEncoder.encode(HttpClientUser.csrfToken(login.body()), StandardCharsets.UTF_8))));
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(HttpClientUser.location(signedIn)).isEqualTo("/buyer/orders");
+                        + URLEncoder.encode(HttpUser.csrfToken(login.body()), StandardCharsets.UTF_8))));
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.location()).isEqualTo("/buyer/orders");
         assertThat(sessionCookie(signedIn)).as("the signed-in session's new cookie").contains("Secure");
     }
 
     @Test
     void theSessionCookieIsNotSecureOverPlainHttp() {
-        HttpClientUser user = new HttpClientUser(port);
-        HttpResponse<String> login = user.get("/login");
+        HttpUser user = HttpUser.browser(port);
+        Page login = user.get("/login");
         assertThat(sessionCookie(login)).contains("HttpOnly").doesNotContain("Secure");
     }
 
@@ -84,8 +84,8 @@ class ForwardedHeadersIntegrationTests {
                 .findFirst().orElseThrow(() -> new AssertionError("no RemoteIpValve: forwarded headers are ignored"));
     }
 
-    static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+    static String sessionCookie(Page response) {
+        return response.headers("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie set"));
     }
 }

@@ -2,7 +2,6 @@ package dev.aftersales.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,8 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.HttpClientUser;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
 import dev.aftersales.support.MutableClock;
 
 /**
@@ -45,14 +45,14 @@ class SessionStoreIntegrationTests {
     int port;
 
     World world;
-    HttpClientUser buyer;
+    HttpUser buyer;
 
     @BeforeEach
     void setUp() {
         clock.reset();
         world = fixtures.world();
-        buyer = new HttpClientUser(port);
-        assertThat(HttpClientUser.location(buyer.signIn(world.buyer().username(), Fixtures.PASSWORD)))
+        buyer = HttpUser.browser(port);
+        assertThat(buyer.attemptSignIn(world.buyer().username(), Fixtures.PASSWORD).location())
                 .isEqualTo("/buyer/orders");
     }
 
@@ -62,8 +62,8 @@ class SessionStoreIntegrationTests {
         fixtures.deliver(order, 2_000);
         String formPath = "/buyer/orders/" + order.id() + "/claims/new?type=MISSING_ITEM";
         String form = buyer.get(formPath).body();
-        String submissionKey = HttpClientUser.inputValue(form, "submissionKey");
-        String csrf = HttpClientUser.csrfToken(form);
+        String submissionKey = HttpUser.inputValue(form, "submissionKey");
+        String csrf = HttpUser.csrfToken(form);
         Map<String, String> fields = Map.of("reason", "ITEMS_MISSING", "remedy", "RESHIP",
                 "description", "one apple box was missing", "units[" + Fixtures.lineId(order, "A") + "]", "1",
                 "submissionKey", submissionKey);
@@ -71,7 +71,7 @@ class SessionStoreIntegrationTests {
         CountDownLatch ready = new CountDownLatch(CLICKS);
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(CLICKS);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        List<Future<Page>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < CLICKS; i++) {
                 answers.add(threads.submit(() -> {
@@ -83,13 +83,13 @@ class SessionStoreIntegrationTests {
             assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
             go.countDown();
             List<String> locations = new ArrayList<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-                assertThat(response.statusCode())
+            for (Future<Page> answer : answers) {
+                Page response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.status())
                         .as("every click is answered with a redirect, never an error or the form again (request %s)",
-                                response.headers().firstValue("X-Request-Id").orElse("?"))
+                                response.header("X-Request-Id"))
                         .isEqualTo(302);
-                locations.add(HttpClientUser.location(response));
+                locations.add(response.location());
             }
             Long claimId = jdbc.queryForObject("select id from claims where submission_key = ?", Long.class,
                     submissionKey);
@@ -100,8 +100,8 @@ class SessionStoreIntegrationTests {
                     order.id())).as("a reshipment claim moves no money, however often it was posted").isZero();
 
             // the browser shows the answer to the last click: the claim, with the success message
-            HttpResponse<String> landed = buyer.get(locations.get(locations.size() - 1));
-            assertThat(landed.statusCode()).isEqualTo(200);
+            Page landed = buyer.get(locations.get(locations.size() - 1));
+            assertThat(landed.status()).isEqualTo(200);
             assertThat(landed.body()).contains("Your claim was filed.");
         } finally {
             threads.shutdownNow();
@@ -112,8 +112,8 @@ class SessionStoreIntegrationTests {
     void aSecondPageViewWithinAMinuteWritesNoSessionRow() {
         buyer.get("/buyer/orders");
         Versions before = versions();
-        HttpResponse<String> second = buyer.get("/buyer/orders");
-        assertThat(second.statusCode()).isEqualTo(200);
+        Page second = buyer.get("/buyer/orders");
+        assertThat(second.status()).isEqualTo(200);
         assertThat(second.body()).contains(world.buyer().displayName());
         assertThat(versions()).as("neither the session row nor its attributes were written").isEqualTo(before);
     }
@@ -123,7 +123,7 @@ class SessionStoreIntegrationTests {
         buyer.get("/buyer/orders");
         age(Duration.ofSeconds(61));
         long aged = lastAccess();
-        assertThat(buyer.get("/buyer/orders").statusCode()).isEqualTo(200);
+        assertThat(buyer.get("/buyer/orders").status()).isEqualTo(200);
         long refreshed = lastAccess();
         assertThat(refreshed).as("the last access moved to now").isGreaterThanOrEqualTo(aged + 60_000);
         assertThat(jdbc.queryForObject("select expiry_time - last_access_time from spring_session "
@@ -135,17 +135,17 @@ class SessionStoreIntegrationTests {
     void aSessionIdleForEightHoursHasEnded() {
         buyer.get("/buyer/orders");
         age(Duration.ofHours(8).plusSeconds(1));
-        HttpResponse<String> page = buyer.get("/buyer/orders");
-        assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(HttpClientUser.location(page)).isEqualTo("/login");
+        Page page = buyer.get("/buyer/orders");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).isEqualTo("/login");
     }
 
     @Test
     void aSessionIdleForAlmostEightHoursStillWorks() {
         buyer.get("/buyer/orders");
         age(Duration.ofHours(8).minusMinutes(2));
-        HttpResponse<String> page = buyer.get("/buyer/orders");
-        assertThat(page.statusCode()).isEqualTo(200);
+        Page page = buyer.get("/buyer/orders");
+        assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(world.buyer().displayName());
     }
 

@@ -18,7 +18,8 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
-import dev.aftersales.support.HttpClientUser;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
 import dev.aftersales.support.MutableClock;
 
 /**
@@ -51,18 +52,18 @@ class SignInThrottleIntegrationTests {
     }
 
     /** A browser at an address no other test uses. */
-    HttpClientUser client() {
+    HttpUser client() {
         int n = ADDRESSES.incrementAndGet() + (int) (System.nanoTime() % 1000) * 64;
-        return new HttpClientUser(port).from("100.64." + (n / 250 % 250) + "." + (n % 250 + 1));
+        return HttpUser.browser(port).from("100.64." + (n / 250 % 250) + "." + (n % 250 + 1));
     }
 
-    static String answer(HttpClientUser client, String username, String password) {
-        return HttpClientUser.location(client.signIn(username, password));
+    static String answer(HttpUser client, String username, String password) {
+        return client.attemptSignIn(username, password).location();
     }
 
     @Test
     void anAddressTryingManyNamesIsStoppedWhileTheOwnerSignsInElsewhere() {
-        HttpClientUser attacker = client();
+        HttpUser attacker = client();
         for (int i = 1; i <= 19; i++) {
             assertThat(answer(attacker, Fixtures.unique("guess"), "wrong-" + i)).as("attempt %d", i)
                     .isEqualTo("/login?error");
@@ -82,12 +83,12 @@ class SignInThrottleIntegrationTests {
 
     @Test
     void someoneLockingAnotherPersonsNameCostsTheOwnerAMinute() {
-        HttpClientUser attacker = client();
+        HttpUser attacker = client();
         for (int i = 1; i <= 4; i++) {
             assertThat(answer(attacker, buyer.username(), "wrong-" + i)).isEqualTo("/login?error");
         }
         assertThat(answer(attacker, buyer.username(), "wrong-5")).isEqualTo("/login?locked");
-        HttpClientUser owner = client();
+        HttpUser owner = client();
         assertThat(answer(owner, buyer.username(), Fixtures.PASSWORD)).as("the name is locked everywhere")
                 .isEqualTo("/login?locked");
 
@@ -110,7 +111,7 @@ class SignInThrottleIntegrationTests {
                 "/login?locked", "/login?locked");
         for (String name : List.of(buyer.username(), Fixtures.unique("nobody"), disabled.username(),
                 withoutPassword.username())) {
-            HttpClientUser client = client();
+            HttpUser client = client();
             List<String> answers = new ArrayList<>();
             for (int i = 1; i <= 6; i++) {
                 answers.add(answer(client, name, "wrong-" + i));
@@ -125,7 +126,7 @@ class SignInThrottleIntegrationTests {
     @Test
     void failuresForNamesThatDoNotExistLeaveNoRowsBehind() {
         List<String> names = new ArrayList<>();
-        HttpClientUser guesser = client();
+        HttpUser guesser = client();
         for (int i = 0; i < 12; i++) {
             String name = Fixtures.unique("ghost");
             names.add(name);

@@ -48,6 +48,7 @@ import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NoticeRequested;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -133,9 +134,7 @@ class RiskIntegrationTests {
     }
 
     long fileMissing(World w, OrderDetails o) {
-        return claims.file(new FileClaim(o.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.RESHIP,
-                "one box missing", Map.of(Fixtures.lineId(o, "A"), 1), null, UUID.randomUUID().toString(),
-                List.of()), w.buyerUser());
+        return claims.file(ClaimFilings.missing(o, "A", 1, Remedy.RESHIP, "one box missing"), w.buyerUser());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class FormLogin {
      * Signs in through the login form over real HTTP against the test server on {@code port}: a session of its own,
      * as a second browser would have.
      */
-    public static FormSession overHttp(int port, UserAccount account) {
-        return FormSession.signIn(port, account);
+    public static HttpUser overHttp(int port, UserAccount account) {
+        return HttpUser.signedIn(port, account);
     }
 }

@@ -24,18 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
-import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Role;
 import dev.aftersales.shared.SweepSettings;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.EarlierWorkParked;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -103,9 +100,7 @@ class WebhookDeliveryIntegrationTests {
     private long fileMissing(World w) {
         OrderDetails order = fixtures.paidOrder(w);
         fixtures.deliver(order, 2_000);
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), w.buyerUser());
+        return claims.file(ClaimFilings.oneAppleBoxMissing(order), w.buyerUser());
     }
 
     private Row row(UUID deliveryId) {

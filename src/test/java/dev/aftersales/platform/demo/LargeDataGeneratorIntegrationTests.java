@@ -2,7 +2,6 @@ package dev.aftersales.platform.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +36,9 @@ import dev.aftersales.shipping.ShipmentView;
 import dev.aftersales.shipping.ShippingManagement;
 import dev.aftersales.shipping.TrackingWatch;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
 import dev.aftersales.support.MutableClock;
-import dev.aftersales.support.SignedInHttp;
 import dev.aftersales.support.TestDatabase;
 
 /**
@@ -193,10 +193,10 @@ class LargeDataGeneratorIntegrationTests {
         }
         assertThat(samples).hasSize(ClaimStatus.values().length);
 
-        SignedInHttp agent = SignedInHttp.signIn(port, "gen-agent", "demo");
-        SignedInHttp seller = SignedInHttp.signIn(port, "gen-seller", "demo");
-        assertThat(agent.landing()).isEqualTo("/agent/queue");
-        assertThat(seller.landing()).isEqualTo("/seller/orders");
+        HttpUser agent = HttpUser.browser(port);
+        HttpUser seller = HttpUser.browser(port);
+        assertThat(agent.attemptSignIn("gen-agent", "demo").location()).isEqualTo("/agent/queue");
+        assertThat(seller.attemptSignIn("gen-seller", "demo").location()).isEqualTo("/seller/orders");
         String hash = passwords.encode("demo");
         for (Map<String, Object> claim : samples.values()) {
             long id = ((Number) claim.get("id")).longValue();
@@ -211,7 +211,7 @@ class LargeDataGeneratorIntegrationTests {
                 assertPage(seller.get("/seller/claims/" + id), number, status);
             }
             jdbc.update("update user_accounts set password_hash = ? where id = ?", hash, claim.get("buyer_id"));
-            SignedInHttp buyer = SignedInHttp.signIn(port, (String) claim.get("buyer"), "demo");
+            HttpUser buyer = HttpUser.browser(port).signIn((String) claim.get("buyer"), "demo");
             assertPage(buyer.get("/buyer/claims/" + id), number, status);
             assertPage(buyer.get("/buyer/orders/" + claim.get("order_id")), (String) claim.get("order_number"),
                     number);
@@ -235,7 +235,7 @@ class LargeDataGeneratorIntegrationTests {
         assertPage(agent.get("/agent/queue?shop=" + escalatedShop), queued);
         assertPage(agent.get("/agent/dashboard"), messages.getMessage("arbitration.dashboard.title", null,
                 Locale.ENGLISH));
-        SignedInHttp genBuyer = SignedInHttp.signIn(port, "gen-buyer", "demo");
+        HttpUser genBuyer = HttpUser.browser(port).signIn("gen-buyer", "demo");
         String newest = jdbc.queryForObject("""
                 select o.order_number from orders o join user_accounts b on b.id = o.buyer_id
                 where b.username = 'gen-buyer' order by o.paid_at desc, o.id desc limit 1""", String.class);
@@ -323,8 +323,8 @@ class LargeDataGeneratorIntegrationTests {
         return messages.getMessage("claim.status." + status, null, Locale.ENGLISH);
     }
 
-    private static void assertPage(HttpResponse<String> page, String... texts) {
-        assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(200);
+    private static void assertPage(Page page, String... texts) {
+        assertThat(page.status()).as(page.uri().toString()).isEqualTo(200);
         assertThat(page.body()).as(page.uri().toString()).contains(texts);
     }
 

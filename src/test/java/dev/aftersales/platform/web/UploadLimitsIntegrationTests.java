@@ -2,7 +2,6 @@ package dev.aftersales.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,8 +26,9 @@ import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.DatabaseSnapshot;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.HttpForms;
-import dev.aftersales.support.HttpForms.Upload;
+import dev.aftersales.support.HttpUser;
+import dev.aftersales.support.HttpUser.Page;
+import dev.aftersales.support.HttpUser.Upload;
 import dev.aftersales.support.MutableClock;
 
 /**
@@ -52,7 +52,7 @@ class UploadLimitsIntegrationTests {
 
     World world;
     OrderDetails order;
-    HttpForms buyer;
+    HttpUser buyer;
     String formPath;
 
     @BeforeEach
@@ -61,14 +61,14 @@ class UploadLimitsIntegrationTests {
         world = fixtures.world();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
-        buyer = HttpForms.signIn(port, world.buyer());
+        buyer = HttpUser.signedIn(port, world.buyer());
         formPath = "/buyer/orders/" + order.id() + "/claims/new?type=MISSING_ITEM";
         buyer.get(formPath); // the first page records the reader's language: before any snapshot
     }
 
     Map<String, String> claimFields() throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("_csrf", buyer.csrf(formPath));
+        fields.put("_csrf", buyer.get(formPath).csrf());
         fields.put("reason", "ITEMS_MISSING");
         fields.put("remedy", "RESHIP");
         fields.put("description", "The box was short");
@@ -77,7 +77,7 @@ class UploadLimitsIntegrationTests {
         return fields;
     }
 
-    HttpResponse<String> file(List<Upload> files) throws Exception {
+    Page file(List<Upload> files) throws Exception {
         return buyer.postMultipart(formPath, claimFields(), files);
     }
 
@@ -114,9 +114,9 @@ class UploadLimitsIntegrationTests {
     @Test
     void aPhotoOverTheDesksLimitComesBackNextToTheFileField() throws Exception {
         DatabaseSnapshot before = DatabaseSnapshot.take(jdbc);
-        HttpResponse<String> answer = file(List.of(new Upload("evidence", "big.png", pngOf(12 * 1024 * 1024))));
+        Page answer = file(List.of(new Upload("evidence", "big.png", pngOf(12 * 1024 * 1024))));
 
-        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.status()).isEqualTo(422);
         assertThat(evidenceError(answer.body())).contains("big.png is larger than 10 MB");
         assertThat(answer.body()).contains("The box was short");
         assertThat(DatabaseSnapshot.take(jdbc).changedSince(before)).isEmpty();
@@ -125,11 +125,11 @@ class UploadLimitsIntegrationTests {
     @Test
     void aFileOverTheServersHardCapSendsTheBuyerBackToTheFormWithTheReason() throws Exception {
         DatabaseSnapshot before = DatabaseSnapshot.take(jdbc);
-        HttpResponse<String> answer = file(List.of(new Upload("evidence", "huge.png", pngOf(41 * 1024 * 1024))));
+        Page answer = file(List.of(new Upload("evidence", "huge.png", pngOf(41 * 1024 * 1024))));
 
-        assertThat(answer.statusCode()).isEqualTo(302);
-        HttpResponse<String> form = buyer.follow(answer);
-        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(answer.status()).isEqualTo(302);
+        Page form = buyer.get(answer.location());
+        assertThat(form.status()).isEqualTo(200);
         assertThat(evidenceError(form.body())).contains("A file was larger than 40 MB");
         assertThat(DatabaseSnapshot.take(jdbc).changedSince(before)).isEmpty();
     }
@@ -140,45 +140,45 @@ class UploadLimitsIntegrationTests {
         for (int i = 0; i < 10; i++) {
             ten.add(new Upload("evidence", "p" + i + ".png", Fixtures.png()));
         }
-        HttpResponse<String> answer = file(ten);
+        Page answer = file(ten);
 
-        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.status()).isEqualTo(422);
         assertThat(evidenceError(answer.body())).contains("At most 9 files.");
         assertThat(claimsOfOrder()).isZero();
     }
 
     @Test
     void aThousandCharacterFileNameComesBackNextToTheFileField() throws Exception {
-        HttpResponse<String> answer = file(List.of(new Upload("evidence", "n".repeat(1_000) + ".png",
+        Page answer = file(List.of(new Upload("evidence", "n".repeat(1_000) + ".png",
                 Fixtures.png())));
 
-        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.status()).isEqualTo(422);
         assertThat(evidenceError(answer.body())).contains("longer than 255 characters");
         assertThat(claimsOfOrder()).isZero();
     }
 
     @Test
     void anEmptyFileIsNamedNextToTheFileFieldInsteadOfBeingDroppedSilently() throws Exception {
-        HttpResponse<String> answer = file(List.of(new Upload("evidence", "empty.jpg", new byte[0])));
+        Page answer = file(List.of(new Upload("evidence", "empty.jpg", new byte[0])));
 
-        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.status()).isEqualTo(422);
         assertThat(evidenceError(answer.body())).contains("empty.jpg is empty");
         assertThat(claimsOfOrder()).isZero();
     }
 
     @Test
     void aShortMp4VideoIsAcceptedAsEvidenceAndDirectionCharactersLeaveItsName() throws Exception {
-        HttpResponse<String> answer = file(List.of(new Upload("evidence", "open\u202Eing\u200F.mp4", mp4())));
+        Page answer = file(List.of(new Upload("evidence", "open\u202Eing\u200F.mp4", mp4())));
 
-        assertThat(answer.statusCode()).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/buyer/claims/");
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.header("Location")).contains("/buyer/claims/");
         Map<String, Object> stored = jdbc.queryForMap("select e.id, e.file_name, e.content_type from claim_evidence e "
                 + "join claims c on c.id = e.claim_id where c.order_id = ?", order.id());
         assertThat(stored.get("content_type")).isEqualTo("video/mp4");
         assertThat(stored.get("file_name")).isEqualTo("opening.mp4");
-        HttpResponse<String> download = buyer.get("/buyer/evidence/" + stored.get("id"));
-        assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
+        Page download = buyer.get("/buyer/evidence/" + stored.get("id"));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Disposition")).startsWith("attachment")
                 .doesNotContain("\u202E").doesNotContain("%E2%80%AE");
     }
 
@@ -187,14 +187,14 @@ class UploadLimitsIntegrationTests {
         long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
                 Remedy.REFUND, "short", Map.of(Fixtures.lineId(order, "A"), 1), null, UUID.randomUUID().toString(),
                 List.of()), world.buyerUser());
-        String token = buyer.csrf("/buyer/claims/" + id);
+        String token = buyer.get("/buyer/claims/" + id).csrf();
         DatabaseSnapshot before = DatabaseSnapshot.take(jdbc);
 
-        HttpResponse<String> answer = buyer.postForm("/buyer/claims/" + id + "/messages",
+        Page answer = buyer.post("/buyer/claims/" + id + "/messages", null,
                 Map.of("_csrf", token, "body", "x".repeat(3 * 1024 * 1024)));
 
-        assertThat(answer.statusCode()).isEqualTo(302);
-        HttpResponse<String> page = buyer.follow(answer);
+        assertThat(answer.status()).isEqualTo(302);
+        Page page = buyer.get(answer.location());
         assertThat(page.body()).contains("The form was larger than 2 MB and was not read");
         assertThat(DatabaseSnapshot.take(jdbc).changedSince(before)).isEmpty();
     }
