@@ -1,7 +1,9 @@
 package dev.aftersales.claims;
 
+import dev.aftersales.shared.Refusal;
+
 /** The claim changed since the page was drawn (another tab, the other party, a deadline): nothing was done. */
-public class ClaimChanged extends RuntimeException implements dev.aftersales.shared.Refusal {
+public class ClaimChanged extends RuntimeException implements Refusal {
 
     public ClaimChanged() {
         super("The claim changed meanwhile");

@@ -1,7 +1,9 @@
 package dev.aftersales.claims;
 
+import dev.aftersales.shared.Refusal;
+
 /** The claim cannot be filed: the type is not available for the order now, or the input breaks a rule. */
-public class ClaimNotAllowed extends RuntimeException implements dev.aftersales.shared.Refusal {
+public class ClaimNotAllowed extends RuntimeException implements Refusal {
 
     private final String field;
     private final String messageKey;

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Refusal;
 import dev.aftersales.shared.Role;
 
 /**
@@ -108,7 +109,7 @@ public class SellerApiKeys {
     }
 
     /** A key that cannot be created as asked: the field and the message key of the reason. */
-    public static class Refused extends RuntimeException implements dev.aftersales.shared.Refusal {
+    public static class Refused extends RuntimeException implements Refusal {
 
         private final String field;
         private final String messageKey;

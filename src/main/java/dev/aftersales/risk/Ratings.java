@@ -13,6 +13,7 @@ import dev.aftersales.claims.Claim;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Refusal;
 
 /**
  * After a claim ended, its buyer rates how it was handled, once: 1–5 stars and an optional comment. Agents see the
@@ -41,7 +42,7 @@ public class Ratings {
     }
 
     /** A rating refused, with the field and the reason's message key. */
-    public static class RatingRejected extends RuntimeException implements dev.aftersales.shared.Refusal {
+    public static class RatingRejected extends RuntimeException implements Refusal {
 
         private final String field;
         private final String messageKey;
