@@ -1,7 +1,9 @@
 package dev.aftersales.claims;
 
+import dev.aftersales.shared.Refusal;
+
 /** A claim of this type is already open on one of these lines: the page links to it. */
-public class DuplicateClaim extends RuntimeException {
+public class DuplicateClaim extends RuntimeException implements Refusal {
 
     private final long claimId;
     private final String claimNumber;
@@ -18,6 +20,16 @@ public class DuplicateClaim extends RuntimeException {
 
     public String claimNumber() {
         return claimNumber;
+    }
+
+    @Override
+    public String messageKey() {
+        return "claim.form.error.duplicate";
+    }
+
+    @Override
+    public Object[] args() {
+        return new Object[] { claimNumber };
     }
 
     /** The filing rule that refused: one open claim of a type per order line. */

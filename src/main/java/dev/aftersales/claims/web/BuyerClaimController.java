@@ -102,8 +102,7 @@ class BuyerClaimController {
                 } catch (DuplicateClaim e) {
                     model.addAttribute("duplicateClaimId", e.claimId());
                     model.addAttribute("duplicateClaimNumber", e.claimNumber());
-                    errors.reject("claim.form.error.duplicate", new Object[] { e.claimNumber() },
-                            "claim.form.error.duplicate");
+                    moves.reject(errors, e);
                 } catch (ClaimNotAllowed e) {
                     String field = e.field() != null && e.field().startsWith("units") ? "units" : e.field();
                     moves.reject(errors, Refusal.of(field, e.messageKey(), e.args()), null, FORM_FIELDS);

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.aftersales.claims.ClaimNotAllowed;
 import dev.aftersales.claims.DuplicateClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.SystemCases;
@@ -39,7 +40,7 @@ class SystemCaseController {
         } catch (DuplicateClaim e) {
             moves.failure(redirect, "watchers.noTracking.open", e.claimNumber());
             return "redirect:/buyer/claims/" + e.claimId();
-        } catch (dev.aftersales.claims.ClaimNotAllowed e) {
+        } catch (ClaimNotAllowed e) {
             moves.failure(redirect, e.messageKey(), e.args());
             return "redirect:/buyer/orders/" + orderId;
         }
