@@ -36,7 +36,6 @@ import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.payments.CostBearer;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
@@ -68,8 +67,6 @@ class ArbitrationStoriesIntegrationTests {
     @Autowired
     PaymentManagement payments;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
@@ -81,9 +78,7 @@ class ArbitrationStoriesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         agent = Fixtures.user(fixtures.account(Role.AGENT, null));
         agent2 = Fixtures.user(fixtures.account(Role.AGENT, null));

@@ -16,11 +16,9 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.support.BrowserTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /**
  * The system-opened cases in a real browser: the buyer of an oversold order sees the cancellation and the refund on
@@ -32,19 +30,13 @@ class SystemCaseBrowserIntegrationTests extends BrowserTest {
     Fixtures fixtures;
     @Autowired
     OrderManagement orders;
-    @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
 

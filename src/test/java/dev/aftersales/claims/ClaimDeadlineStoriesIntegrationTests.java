@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.StorefrontOrder;
 import dev.aftersales.payments.CostBearer;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.payments.PaymentOrder;
@@ -47,8 +46,6 @@ class ClaimDeadlineStoriesIntegrationTests {
     @Autowired
     ShippingManagement shipping;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     PaymentManagement payments;
     @Autowired
     MutableClock clock;
@@ -58,12 +55,9 @@ class ClaimDeadlineStoriesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
-
 
     long file(ClaimType type, ClaimReason reason, Remedy remedy, Map<Long, Integer> units, Money partial) {
         return claims.file(new FileClaim(order.id(), type, reason, remedy, "details", units, partial,

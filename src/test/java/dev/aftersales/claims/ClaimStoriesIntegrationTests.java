@@ -52,12 +52,9 @@ class ClaimStoriesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
-
 
     private long fileMissing(Remedy remedy, int unitsOfA) {
         return claims.file(ClaimFilings.missing(order, "A", unitsOfA, remedy, "one apple box was not in the parcel"),

@@ -80,9 +80,7 @@ class RefundPaidModuleIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
     }

@@ -16,7 +16,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.ordering.OrderDetails;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.support.AftersalesIntegrationTest;
@@ -46,8 +45,6 @@ class ShopRulesIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
@@ -58,9 +55,7 @@ class ShopRulesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
     }
 
     @AfterEach

@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
@@ -54,8 +53,6 @@ class SweepDrainIntegrationTests {
     @Autowired
     PaymentManagement payments;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     SweepSettings settings;
     @Autowired
     JdbcTemplate jdbc;
@@ -69,9 +66,7 @@ class SweepDrainIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         // each test drains what is due: what the previous one left is not its work
         EarlierWorkParked.park(jdbc);
         batchSize = settings.getBatchSize();

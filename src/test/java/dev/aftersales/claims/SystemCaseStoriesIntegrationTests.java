@@ -20,7 +20,6 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.ordering.OrderSummary;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
@@ -67,8 +66,6 @@ class SystemCaseStoriesIntegrationTests {
     @Autowired
     PaymentManagement payments;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     MutableClock clock;
 
     World world;
@@ -77,10 +74,8 @@ class SystemCaseStoriesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
+        world = fixtures.freshWorld();
         start = clock.instant();
-        world = fixtures.world();
         order = fixtures.paidOrder(world);
     }
 

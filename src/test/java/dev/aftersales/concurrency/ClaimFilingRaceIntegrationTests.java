@@ -25,7 +25,6 @@ import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.StorefrontOrder;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
@@ -54,8 +53,6 @@ class ClaimFilingRaceIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     MutableClock clock;
     @Value("${local.server.port}")
     int port;
@@ -67,9 +64,7 @@ class ClaimFilingRaceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         // 2 × A at ¥35.00 (the line: ¥70.00) and 3 × B at ¥50.00, delivered
         order = fixtures.paidOrder(world, List.of(new StorefrontOrder.Line("A", null, 2, 3500, null),
                 new StorefrontOrder.Line("B", null, 3, 5000, null)), clock.instant().minusSeconds(3600));

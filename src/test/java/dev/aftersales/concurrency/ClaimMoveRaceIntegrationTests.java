@@ -28,7 +28,6 @@ import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.StorefrontOrder;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
@@ -58,8 +57,6 @@ class ClaimMoveRaceIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -70,9 +67,7 @@ class ClaimMoveRaceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         // 2 × A at ¥35.00 (¥70.00) and 1 × B at ¥50.00, delivered
         order = fixtures.paidOrder(world, List.of(new StorefrontOrder.Line("A", null, 2, 3500, null),
                 new StorefrontOrder.Line("B", null, 1, 5000, null)), clock.instant().minusSeconds(3600));

@@ -15,7 +15,6 @@ import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.Fixtures;
@@ -42,8 +41,6 @@ class IntegrationApiRaceIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -56,9 +53,7 @@ class IntegrationApiRaceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         api = new ApiCalls(port, apiClients.create(Fixtures.unique("storefront-")).key());
     }

@@ -27,7 +27,6 @@ import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.ordering.OrderDetails;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.risk.HolidayExtensions;
 import dev.aftersales.risk.Ratings;
 import dev.aftersales.shared.Money;
@@ -58,8 +57,6 @@ class OnceOnlyRaceIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -69,9 +66,7 @@ class OnceOnlyRaceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 1_500);
     }

@@ -25,7 +25,6 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.ordering.StorefrontOrder;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.Fixtures;
@@ -56,8 +55,6 @@ class OrderCancellationRaceIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -71,9 +68,7 @@ class OrderCancellationRaceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         // 2 × A (¥60.00) and 1 × B (¥50.00) with ¥8.00 shipping: ¥118.00 paid, not shipped
         order = orders.upsert(new StorefrontOrder(Fixtures.unique("OS"), world.shop().code(),
                 world.buyer().externalRef(), world.buyer().displayName(), world.buyer().phone(), "CNY", 11800, 800,

@@ -27,7 +27,6 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.ordering.StorefrontOrder;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
@@ -59,8 +58,6 @@ class SystemCaseRaceIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -69,9 +66,7 @@ class SystemCaseRaceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
     }
 
     @AfterEach

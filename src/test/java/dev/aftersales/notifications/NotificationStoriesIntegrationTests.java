@@ -30,7 +30,6 @@ import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.CostBearer;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
@@ -53,8 +52,6 @@ class NotificationStoriesIntegrationTests {
     @Autowired
     InboxManagement inbox;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transaction;
@@ -70,9 +67,7 @@ class NotificationStoriesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
 

@@ -22,6 +22,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.StorefrontOrder;
+import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
@@ -45,18 +46,30 @@ public class Fixtures {
     private final OrderManagement orders;
     private final ShippingManagement shipping;
     private final MutableClock clock;
+    private final LocalPaymentProvider provider;
 
     Fixtures(CatalogManagement catalog, AccountManagement accounts, OrderManagement orders,
-            ShippingManagement shipping, MutableClock clock) {
+            ShippingManagement shipping, MutableClock clock, LocalPaymentProvider provider) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.orders = orders;
         this.shipping = shipping;
         this.clock = clock;
+        this.provider = provider;
     }
 
     public static String unique(String prefix) {
         return prefix + SEQUENCE.incrementAndGet();
+    }
+
+    /**
+     * Where a story starts: the clock back at its start, the payment provider answering (an earlier test may have
+     * left it down), and a new {@link #world()}.
+     */
+    public World freshWorld() {
+        clock.reset();
+        provider.recover();
+        return world();
     }
 
     /** A shop with three products: 500 g at ¥30.00, 1,000 g at ¥50.00, 50 g at ¥9.90. */

@@ -24,7 +24,6 @@ import dev.aftersales.identity.SellerApiKeys;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.ApiCalls.Response;
@@ -62,8 +61,6 @@ class SellerApiIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
@@ -75,9 +72,7 @@ class SellerApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         erp = api(world, EnumSet.allOf(ApiScope.class));
     }
 

@@ -17,7 +17,6 @@ import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.ApiScope;
-import dev.aftersales.payments.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.ApiCalls.Response;
@@ -48,8 +47,6 @@ class SellerApiMovesIntegrationTests {
     @Autowired
     LedgerInvariants ledger;
     @Autowired
-    LocalPaymentProvider provider;
-    @Autowired
     MutableClock clock;
     @Value("${local.server.port}")
     int port;
@@ -59,9 +56,7 @@ class SellerApiMovesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        provider.recover();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         erp = stories.api(world, EnumSet.allOf(ApiScope.class), port);
     }
 
