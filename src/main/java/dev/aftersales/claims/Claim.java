@@ -339,7 +339,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
         proposal = new Proposal(alternative, alternative == Remedy.REFUND ? amount.minor() : null, note);
         transition(now, seller, TimelineAction.proposed(alternative), ClaimStatus.PROPOSAL_PENDING, Party.BUYER,
-                now.plus(clock.buyerAnswer()), null, note, proposal.amountMinor());
+                now.plus(clock.buyerAnswer()), null, note, proposal().amountMinor());
     }
 
     /** The seller rejects the claim with a reason (and, through the service, evidence). */
@@ -402,15 +402,15 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         requireMove(ClaimAction.ACCEPT_PROPOSAL);
         switch (proposal().remedy()) {
             case REFUND -> {
-                if (proposal.refundsNothing()) {
+                if (proposal().refundsNothing()) {
                     transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.WITHDRAWN, Party.NONE, null, null,
                             null, 0L);
                     end(Outcome.WITHDRAWN, now);
                     return;
                 }
-                refund(new Money(proposal.amountMinor(), currency), "PROPOSAL_ACCEPTED", CostBearer.SELLER);
+                refund(new Money(proposal().amountMinor(), currency), "PROPOSAL_ACCEPTED", CostBearer.SELLER);
                 transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.REFUND_PENDING, Party.SYSTEM,
-                        now.plus(clock.refundPayout()), null, null, proposal.amountMinor());
+                        now.plus(clock.refundPayout()), null, null, proposal().amountMinor());
             }
             case RESHIP -> {
                 remedy = Remedy.RESHIP;
@@ -418,7 +418,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
                         now.plus(clock.sellerReshipment()), null, null, null);
             }
             case EXCHANGE, RETURN_AND_REFUND -> {
-                remedy = proposal.remedy();
+                remedy = proposal().remedy();
                 transition(now, buyer, PROPOSAL_ACCEPTED, ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
                         now.plus(clock.buyerReturnShipment()), null, null, null);
             }
@@ -621,7 +621,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
         if (offer().compensationMinor() != null) {
             effects.add(new ClaimEffect.Compensate("order-" + orderId + "-oversold",
-                    new Money(offer.compensationMinor(), currency), "OVERSOLD", CostBearer.PLATFORM));
+                    new Money(offer().compensationMinor(), currency), "OVERSOLD", CostBearer.PLATFORM));
         }
     }
 
@@ -630,7 +630,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (type != ClaimType.DELISTED || offer().compensationMinor() == null) {
             return;
         }
-        effects.add(new ClaimEffect.Compensate("cancelled-lines", new Money(offer.compensationMinor(), currency), why,
+        effects.add(new ClaimEffect.Compensate("cancelled-lines", new Money(offer().compensationMinor(), currency), why,
                 CostBearer.SELLER));
     }
 
@@ -638,7 +638,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     private void compensateLateShipment() {
         if (type == ClaimType.NO_TRACKING && offer().compensationMinor() != null) {
             effects.add(new ClaimEffect.Compensate("order-" + orderId + "-late-shipment",
-                    new Money(offer.compensationMinor(), currency), "LATE_SHIPMENT", CostBearer.SELLER));
+                    new Money(offer().compensationMinor(), currency), "LATE_SHIPMENT", CostBearer.SELLER));
         }
     }
 
@@ -691,13 +691,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             throw new TransitionRejected("watchers.rejected.noSubstitute");
         }
         remedy = Remedy.SUBSTITUTE;
-        transition(now, buyer, CHOSE_SUBSTITUTE, ClaimStatus.RESOLVED, Party.NONE, null, null, proposal.note(),
+        transition(now, buyer, CHOSE_SUBSTITUTE, ClaimStatus.RESOLVED, Party.NONE, null, null, proposal().note(),
                 null);
         end(Outcome.SUBSTITUTED, now);
     }
 
     public Money compensation() {
-        return offer().compensationMinor() == null ? null : new Money(offer.compensationMinor(), currency);
+        return offer().compensationMinor() == null ? null : new Money(offer().compensationMinor(), currency);
     }
 
     // ---------------------------------------------------------------------------------------------- mechanics
@@ -898,7 +898,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     }
 
     public Money proposalAmount() {
-        return proposal().amountMinor() == null ? null : new Money(proposal.amountMinor(), currency);
+        return proposal().amountMinor() == null ? null : new Money(proposal().amountMinor(), currency);
     }
 
     public String rejectionReason() {
@@ -927,7 +927,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
     }
 
     public Money decisionAmount() {
-        return decision().amountMinor() == null ? null : new Money(decision.amountMinor(), currency);
+        return decision().amountMinor() == null ? null : new Money(decision().amountMinor(), currency);
     }
 
     public Appeal appeal() {
@@ -1022,7 +1022,7 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         }
         evidenceRequest = new EvidenceRequest(what.strip(), from);
         transition(now, agent, TimelineAction.evidenceRequested(from), ClaimStatus.AWAITING_EVIDENCE, from, due,
-                null, evidenceRequest.what(), null);
+                null, evidenceRequest().what(), null);
     }
 
     /** Whether {@code actor} (the claim's buyer, or a seller of its shop) still owes an answer to the request. */
@@ -1125,22 +1125,22 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             case REFUND_AFTER_RETURN -> {
                 remedy = Remedy.RETURN_AND_REFUND;
                 transition(now, agent, action, ClaimStatus.AWAITING_RETURN_SHIPMENT, Party.BUYER,
-                        now.plus(clock.buyerReturnShipment()), clause, decision.rationale(), null);
+                        now.plus(clock.buyerReturnShipment()), clause, decision().rationale(), null);
             }
             case RESHIP -> {
                 remedy = Remedy.RESHIP;
                 transition(now, agent, action, ClaimStatus.AWAITING_RESHIPMENT, Party.SELLER,
-                        now.plus(clock.sellerReshipment()), clause, decision.rationale(), null);
+                        now.plus(clock.sellerReshipment()), clause, decision().rationale(), null);
             }
             default -> {
                 if (onAppeal) {
                     transition(now, agent, action, ClaimStatus.CLOSED, Party.NONE, null, clause,
-                            decision.rationale(), money.shownMinor());
+                            decision().rationale(), money.shownMinor());
                     end(DecisionMoney.outcome(decision, requestedAmountMinor), now);
                 } else {
                     // the desk carries the decision out (pays the refund) and closes the claim when the window ends
                     transition(now, agent, action, ClaimStatus.DECIDED, Party.SYSTEM, appealUntil, clause,
-                            decision.rationale(), money.shownMinor());
+                            decision().rationale(), money.shownMinor());
                 }
             }
         }
@@ -1164,9 +1164,9 @@ public class Claim extends AbstractAggregateRoot<Claim> {
             return false;
         }
         if (actor.role() == ActorRole.BUYER) {
-            return actor.id() != null && actor.id() == buyerId && !appeal.usedBy(Party.BUYER);
+            return actor.id() != null && actor.id() == buyerId && !appeal().usedBy(Party.BUYER);
         }
-        return actor.role() == ActorRole.SELLER && !appeal.usedBy(Party.SELLER);
+        return actor.role() == ActorRole.SELLER && !appeal().usedBy(Party.SELLER);
     }
 
     /**
@@ -1187,9 +1187,9 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         if (!canAppeal(party, now)) {
             throw new TransitionRejected("claim.rejected.appeal");
         }
-        appeal = appeal.filedBy(party.role() == ActorRole.BUYER ? Party.BUYER : Party.SELLER, statement.strip());
+        appeal = appeal().filedBy(party.role() == ActorRole.BUYER ? Party.BUYER : Party.SELLER, statement.strip());
         transition(now, party, APPEALED, ClaimStatus.AWAITING_AGENT, Party.AGENT,
-                now.plus(clock.agentDecision()), null, appeal.statement(), null);
+                now.plus(clock.agentDecision()), null, appeal().statement(), null);
     }
 
     /** The appeal window passed without an appeal: the decision stands and the claim closes. */
