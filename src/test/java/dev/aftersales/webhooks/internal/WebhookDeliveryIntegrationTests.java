@@ -1,4 +1,4 @@
-package dev.aftersales.webhooks;
+package dev.aftersales.webhooks.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.aftersales.webhooks;
+package dev.aftersales.webhooks.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
