@@ -26,7 +26,7 @@ import dev.aftersales.claims.ClaimDeadlineSweep;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ShipByWatcher;
-import dev.aftersales.notifications.DeadlineReminderSweep;
+import dev.aftersales.notifications.internal.DeadlineReminderSweep;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;

@@ -1,4 +1,4 @@
-package dev.aftersales.notifications;
+package dev.aftersales.notifications.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.aftersales.notifications;
+package dev.aftersales.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

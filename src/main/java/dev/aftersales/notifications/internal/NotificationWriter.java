@@ -1,4 +1,4 @@
-package dev.aftersales.notifications;
+package dev.aftersales.notifications.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.aftersales.notifications;
+package dev.aftersales.notifications.internal;
 
 /** How an inbox item also reaches its recipient outside the desk. */
 enum Channel {

@@ -1,4 +1,4 @@
-package dev.aftersales.notifications;
+package dev.aftersales.notifications.internal;
 
 /**
  * Sends a text message to a phone. The boundary to an SMS provider the desk does not own; this installation has
