@@ -1,4 +1,4 @@
-package dev.aftersales.quality;
+package dev.aftersales.quality.internal;
 
 import static dev.aftersales.support.RefundStories.line;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.aftersales.quality;
+package dev.aftersales.quality.internal;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -28,7 +28,7 @@ import dev.aftersales.payments.MovementView;
  */
 @Component
 @Transactional
-class QualityCounters {
+public class QualityCounters {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -57,7 +57,7 @@ class QualityCounters {
     }
 
     /** The set-based count waits for the listeners counting now and holds new ones until it commits. */
-    static void lockAllShops(JdbcTemplate jdbc) {
+    public static void lockAllShops(JdbcTemplate jdbc) {
         jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, ALL_SHOPS);
     }
 
@@ -129,7 +129,8 @@ class QualityCounters {
     /**
      * A refund of a claim was paid (or a reversal taken back): counted on each SKU it covers, on the day the
      * provider executed it, under the claim's reason. The part of the amount no order line accounts for (an
-     * amount-only refund, a reversal) counts on the claim's first SKU (as {@link QualityCatchUp} counts it).
+     * amount-only refund, a reversal) counts on the claim's first SKU (as
+     * {@link dev.aftersales.quality.QualityCatchUp} counts it).
      */
     boolean paid(MovementView movement, ClaimFacts.Claimed claim, OrderDetails order, Instant executedAt) {
         if (!firstTime("payment:" + movement.id())) {

@@ -1,4 +1,4 @@
-package dev.aftersales.quality;
+package dev.aftersales.quality.internal;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.aftersales.quality;
+package dev.aftersales.quality.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
