@@ -36,7 +36,7 @@ import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.payments.CostBearer;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;

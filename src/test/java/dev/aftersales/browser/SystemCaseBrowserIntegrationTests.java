@@ -16,7 +16,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.support.BrowserTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;

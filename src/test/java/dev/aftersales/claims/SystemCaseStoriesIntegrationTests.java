@@ -20,7 +20,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.ordering.OrderSummary;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;

@@ -25,7 +25,7 @@ import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.StorefrontOrder;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;

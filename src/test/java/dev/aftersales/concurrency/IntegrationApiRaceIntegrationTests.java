@@ -15,7 +15,7 @@ import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.Fixtures;

@@ -27,7 +27,7 @@ import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.ordering.OrderDetails;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.risk.HolidayExtensions;
 import dev.aftersales.risk.Ratings;
 import dev.aftersales.shared.Money;

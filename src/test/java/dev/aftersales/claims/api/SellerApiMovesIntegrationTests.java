@@ -17,7 +17,7 @@ import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.ApiScope;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.ApiCalls.Response;

@@ -30,7 +30,7 @@ import dev.aftersales.notifications.internal.DeadlineReminderSweep;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
-import dev.aftersales.payments.PaymentRetrySweep;
+import dev.aftersales.payments.internal.PaymentRetrySweep;
 import dev.aftersales.shipping.ShipmentStatus;
 import dev.aftersales.shipping.ShipmentView;
 import dev.aftersales.shipping.ShippingManagement;

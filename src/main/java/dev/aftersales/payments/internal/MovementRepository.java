@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface MovementRepository extends JpaRepository<Movement, Long> {
+import dev.aftersales.payments.MovementKind;
+
+public interface MovementRepository extends JpaRepository<Movement, Long> {
 
     Optional<Movement> findByIdempotencyKey(String idempotencyKey);
 
@@ -37,7 +39,7 @@ interface MovementRepository extends JpaRepository<Movement, Long> {
     List<DueRow> duePending(Instant now, Instant afterAt, long afterId, int limit);
 
     /** A pending movement whose next attempt is due (a row of {@link #duePending}). */
-    interface DueRow {
+    public interface DueRow {
 
         long getMovementId();
 
@@ -45,15 +47,15 @@ interface MovementRepository extends JpaRepository<Movement, Long> {
     }
 
     /** Units refunded on one order line. */
-    record LineUnits(long orderLineId, long units) {
+    public record LineUnits(long orderLineId, long units) {
     }
 
     /** Units and amount (minor units) refunded on one order line. */
-    record LineRefundTotals(long orderLineId, long units, long amountMinor) {
+    public record LineRefundTotals(long orderLineId, long units, long amountMinor) {
     }
 
     @Query("""
-            select new dev.aftersales.payments.MovementRepository$LineUnits(l.orderLineId, sum(l.quantity))
+            select new dev.aftersales.payments.internal.MovementRepository$LineUnits(l.orderLineId, sum(l.quantity))
             from Movement m join m.lines l
             where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
             group by l.orderLineId""")
@@ -61,8 +63,8 @@ interface MovementRepository extends JpaRepository<Movement, Long> {
 
     /** Per order line of the order: the units and the amount its refunds (pending or done) cover. */
     @Query("""
-            select new dev.aftersales.payments.MovementRepository$LineRefundTotals(l.orderLineId, sum(l.quantity),
-                sum(l.amountMinor))
+            select new dev.aftersales.payments.internal.MovementRepository$LineRefundTotals(l.orderLineId,
+                sum(l.quantity), sum(l.amountMinor))
             from Movement m join m.lines l
             where m.orderId = :orderId and m.kind = dev.aftersales.payments.MovementKind.REFUND
             group by l.orderLineId""")

@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.util.Currency;
 
@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.aftersales.payments.RefundExceedsPaid;
 import dev.aftersales.shared.Money;
 
 /**
@@ -17,7 +18,7 @@ import dev.aftersales.shared.Money;
  */
 @Entity
 @Table(name = "payment_accounts")
-class PaymentAccount {
+public class PaymentAccount {
 
     @Id
     private Long orderId;
@@ -57,7 +58,7 @@ class PaymentAccount {
     }
 
     /** Books a refund against what was paid. */
-    void bookRefund(Money amount) {
+    public void bookRefund(Money amount) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("A refund must be positive");
         }
@@ -68,7 +69,7 @@ class PaymentAccount {
     }
 
     /** Books money taken back from the buyer against what was refunded. */
-    void bookReversal(Money amount) {
+    public void bookReversal(Money amount) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("A reversal must be positive");
         }
@@ -78,7 +79,7 @@ class PaymentAccount {
         refundedMinor -= amount.minor();
     }
 
-    void bookCompensation(Money amount) {
+    public void bookCompensation(Money amount) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("A compensation must be positive");
         }

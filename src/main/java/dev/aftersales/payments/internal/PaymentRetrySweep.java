@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.time.Clock;
 import java.time.Instant;

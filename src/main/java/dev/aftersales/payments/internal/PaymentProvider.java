@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import dev.aftersales.shared.Money;
 
@@ -24,7 +24,7 @@ public interface PaymentProvider {
     String collect(String idempotencyKey, String orderNumber, long buyerId, Money amount);
 
     /** The provider could not execute a transfer; the same request may be retried later. */
-    class PaymentProviderUnavailable extends RuntimeException {
+    public class PaymentProviderUnavailable extends RuntimeException {
 
         public PaymentProviderUnavailable(String message) {
             super(message);

@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.time.Clock;
 
@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.aftersales.payments.PaymentProvider.PaymentProviderUnavailable;
+import dev.aftersales.payments.MovementKind;
+import dev.aftersales.payments.MovementStatus;
+import dev.aftersales.payments.internal.PaymentProvider.PaymentProviderUnavailable;
 
 /**
  * Executes ledger movements through the provider, exactly once: the movement's row is locked (another node
@@ -16,7 +18,7 @@ import dev.aftersales.payments.PaymentProvider.PaymentProviderUnavailable;
  * movement's idempotency key, so even a crash between the provider's answer and our commit pays nobody twice.
  */
 @Component
-class PaymentExecutor {
+public class PaymentExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentExecutor.class);
 

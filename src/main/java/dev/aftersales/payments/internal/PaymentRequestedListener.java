@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * {@link PaymentRetrySweep}; a crash before this runs leaves the movement pending for the sweep too.
  */
 @Component
-class PaymentRequestedListener {
+public class PaymentRequestedListener {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRequestedListener.class);
 

@@ -1,9 +1,12 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.payments.MovementKind;
+import dev.aftersales.payments.MovementView;
+import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.shared.CurrentUser;
@@ -11,7 +14,7 @@ import dev.aftersales.shared.Money;
 
 /** Refunds and compensations of an order, with their status, on the order page. */
 @Component
-class PaymentOrderSection implements OrderPageSection {
+public class PaymentOrderSection implements OrderPageSection {
 
     private final PaymentManagement payments;
 

@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +22,10 @@ import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
+import dev.aftersales.payments.CostBearer;
+import dev.aftersales.payments.MovementKind;
+import dev.aftersales.payments.MovementStatus;
+import dev.aftersales.payments.PaymentExecuted;
 import dev.aftersales.shared.Money;
 
 /**
@@ -31,7 +35,7 @@ import dev.aftersales.shared.Money;
  */
 @Entity
 @Table(name = "payment_movements")
-class Movement extends AbstractAggregateRoot<Movement> {
+public class Movement extends AbstractAggregateRoot<Movement> {
 
     /** Waits before retrying a failed execution: 1 min, 5 min, 15 min, then hourly. */
     private static final Duration[] BACKOFF = { Duration.ofMinutes(1), Duration.ofMinutes(5),
@@ -109,8 +113,8 @@ class Movement extends AbstractAggregateRoot<Movement> {
     protected Movement() {
     }
 
-    Movement(long orderId, String orderNumber, long buyerId, Long claimId, MovementKind kind, CostBearer costBearer,
-            Money amount, String idempotencyKey, String reason, String note, String requestedBy,
+    public Movement(long orderId, String orderNumber, long buyerId, Long claimId, MovementKind kind,
+            CostBearer costBearer, Money amount, String idempotencyKey, String reason, String note, String requestedBy,
             List<MovementLine> lines, Instant now) {
         this.orderId = orderId;
         this.orderNumber = orderNumber;
@@ -130,7 +134,7 @@ class Movement extends AbstractAggregateRoot<Movement> {
         this.lines.addAll(lines);
     }
 
-    Movement announceRequested() {
+    public Movement announceRequested() {
         registerEvent(new MovementRequested(id));
         return this;
     }
@@ -155,11 +159,11 @@ class Movement extends AbstractAggregateRoot<Movement> {
         nextAttemptAt = at.plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]);
     }
 
-    Long id() {
+    public Long id() {
         return id;
     }
 
-    long orderId() {
+    public long orderId() {
         return orderId;
     }
 
@@ -171,55 +175,55 @@ class Movement extends AbstractAggregateRoot<Movement> {
         return buyerId;
     }
 
-    Long claimId() {
+    public Long claimId() {
         return claimId;
     }
 
-    MovementKind kind() {
+    public MovementKind kind() {
         return kind;
     }
 
-    CostBearer costBearer() {
+    public CostBearer costBearer() {
         return costBearer;
     }
 
-    Money amount() {
+    public Money amount() {
         return new Money(amountMinor, currency);
     }
 
-    String idempotencyKey() {
+    public String idempotencyKey() {
         return idempotencyKey;
     }
 
-    MovementStatus status() {
+    public MovementStatus status() {
         return status;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
-    String note() {
+    public String note() {
         return note;
     }
 
-    String requestedBy() {
+    public String requestedBy() {
         return requestedBy;
     }
 
-    Instant requestedAt() {
+    public Instant requestedAt() {
         return requestedAt;
     }
 
-    Instant executedAt() {
+    public Instant executedAt() {
         return executedAt;
     }
 
-    int attempts() {
+    public int attempts() {
         return attempts;
     }
 
-    String lastError() {
+    public String lastError() {
         return lastError;
     }
 
@@ -227,7 +231,7 @@ class Movement extends AbstractAggregateRoot<Movement> {
         return nextAttemptAt;
     }
 
-    List<MovementLine> lines() {
+    public List<MovementLine> lines() {
         return Collections.unmodifiableList(lines);
     }
 }

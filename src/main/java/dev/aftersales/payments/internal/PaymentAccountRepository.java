@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface PaymentAccountRepository extends JpaRepository<PaymentAccount, Long> {
+public interface PaymentAccountRepository extends JpaRepository<PaymentAccount, Long> {
 
     @Modifying
     @Query(value = """
@@ -33,7 +33,7 @@ interface PaymentAccountRepository extends JpaRepository<PaymentAccount, Long> {
     List<Amounts> amounts(long orderId);
 
     /** An account's paid and refunded amounts (minor units) and its currency code. */
-    interface Amounts {
+    public interface Amounts {
 
         long getPaidMinor();
 

@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** Which order line, how many units and how much of a refund they account for. */
 @Entity
 @Table(name = "payment_movement_lines")
-class MovementLine {
+public class MovementLine {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,21 +28,21 @@ class MovementLine {
     protected MovementLine() {
     }
 
-    MovementLine(long orderLineId, int quantity, long amountMinor) {
+    public MovementLine(long orderLineId, int quantity, long amountMinor) {
         this.orderLineId = orderLineId;
         this.quantity = quantity;
         this.amountMinor = amountMinor;
     }
 
-    long orderLineId() {
+    public long orderLineId() {
         return orderLineId;
     }
 
-    int quantity() {
+    public int quantity() {
         return quantity;
     }
 
-    long amountMinor() {
+    public long amountMinor() {
         return amountMinor;
     }
 }

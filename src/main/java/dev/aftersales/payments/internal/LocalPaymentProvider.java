@@ -1,4 +1,4 @@
-package dev.aftersales.payments;
+package dev.aftersales.payments.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
