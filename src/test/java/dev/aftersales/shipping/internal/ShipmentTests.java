@@ -1,4 +1,4 @@
-package dev.aftersales.shipping;
+package dev.aftersales.shipping.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,11 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
+
+import dev.aftersales.shipping.Carrier;
+import dev.aftersales.shipping.ShipmentDirection;
+import dev.aftersales.shipping.ShipmentStatus;
+import dev.aftersales.shipping.TrackingEventKind;
 
 class ShipmentTests {
 

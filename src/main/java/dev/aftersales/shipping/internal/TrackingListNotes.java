@@ -1,4 +1,4 @@
-package dev.aftersales.shipping;
+package dev.aftersales.shipping.internal;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,10 +10,13 @@ import org.springframework.stereotype.Component;
 
 import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shipping.ShipmentDirection;
+import dev.aftersales.shipping.ShipmentView;
+import dev.aftersales.shipping.ShippingManagement;
 
 /** The tracking summary on each row of an order list: the latest outbound parcel and where it is. */
 @Component
-class TrackingListNotes implements OrderListNotes {
+public class TrackingListNotes implements OrderListNotes {
 
     private final ShippingManagement shipping;
 

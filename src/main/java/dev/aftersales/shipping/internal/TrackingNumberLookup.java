@@ -1,14 +1,15 @@
-package dev.aftersales.shipping;
+package dev.aftersales.shipping.internal;
 
 import java.util.Collection;
 
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.ordering.OrderLookup;
+import dev.aftersales.shipping.ShippingManagement;
 
 /** Lets an agent find an order by any of its parcels' tracking numbers. */
 @Component
-class TrackingNumberLookup implements OrderLookup {
+public class TrackingNumberLookup implements OrderLookup {
 
     private final ShippingManagement shipping;
 

@@ -1,4 +1,4 @@
-package dev.aftersales.shipping;
+package dev.aftersales.shipping.internal;
 
 import java.util.List;
 
@@ -8,10 +8,12 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shipping.ShipmentView;
+import dev.aftersales.shipping.ShippingManagement;
 
 /** The parcels of an order, with their tracking timelines and measured weights, on the order page. */
 @Component
-class ShipmentOrderSection implements OrderPageSection {
+public class ShipmentOrderSection implements OrderPageSection {
 
     private final ShippingManagement shipping;
 

@@ -1,4 +1,4 @@
-package dev.aftersales.shipping;
+package dev.aftersales.shipping.internal;
 
 import java.time.Instant;
 
@@ -10,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.aftersales.shipping.TrackingEventKind;
 
 /** A carrier scan of a parcel, possibly with the weight the carrier measured. Never changed once recorded. */
 @Entity

@@ -1,4 +1,4 @@
-package dev.aftersales.shipping;
+package dev.aftersales.shipping.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
+
+import dev.aftersales.shipping.ShipmentRegistered;
+import dev.aftersales.shipping.ShipmentStatus;
+import dev.aftersales.shipping.TrackingEventRecorded;
+import dev.aftersales.shipping.TrackingEventKind;
+import dev.aftersales.shipping.ShipmentDelivered;
+import dev.aftersales.shipping.ShipmentDirection;
+import dev.aftersales.shipping.Carrier;
 
 /**
  * A parcel with a carrier and a tracking number (unique across the desk). Its status is derived from its events;
@@ -88,8 +96,8 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
     protected Shipment() {
     }
 
-    Shipment(long orderId, ShipmentDirection direction, Carrier carrier, String trackingNumber, Instant shippedAt,
-            String registeredBy, Long claimId, Instant now) {
+    public Shipment(long orderId, ShipmentDirection direction, Carrier carrier, String trackingNumber,
+            Instant shippedAt, String registeredBy, Long claimId, Instant now) {
         this.orderId = orderId;
         this.direction = direction;
         this.carrier = carrier;
@@ -101,7 +109,7 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
         this.watchedLastMovementAt = shippedAt;
     }
 
-    Shipment announceRegistered() {
+    public Shipment announceRegistered() {
         registerEvent(new ShipmentRegistered(id, orderId, direction, carrier, trackingNumber, shippedAt, claimId));
         return this;
     }
@@ -111,7 +119,7 @@ public class Shipment extends AbstractAggregateRoot<Shipment> {
      *
      * @return whether it was new
      */
-    boolean record(String dedupeKey, Instant occurredAt, TrackingEventKind kind, String location,
+    public boolean record(String dedupeKey, Instant occurredAt, TrackingEventKind kind, String location,
             String description, Integer weightGrams, Instant now) {
         if (events.stream().anyMatch(e -> e.dedupeKey().equals(dedupeKey))) {
             return false;
