@@ -1,4 +1,4 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+import dev.aftersales.identity.UserAccount;
+
+public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 

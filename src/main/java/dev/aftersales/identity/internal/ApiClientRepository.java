@@ -1,11 +1,13 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ApiClientRepository extends JpaRepository<ApiClient, Long> {
+import dev.aftersales.identity.ApiClient;
+
+public interface ApiClientRepository extends JpaRepository<ApiClient, Long> {
 
     Optional<ApiClient> findByKeyHash(String keyHash);
 

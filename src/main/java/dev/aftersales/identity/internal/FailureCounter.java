@@ -1,4 +1,4 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,14 +13,14 @@ import java.util.Optional;
  * keys are kept; beyond that the least recently seen key is forgotten, so memory stays bounded whatever an attacker
  * sends (a forgotten key starts again from zero). Thread-safe.
  */
-final class FailureCounter {
+public final class FailureCounter {
 
     private final Clock clock;
     private final int maxFailures;
     private final Duration window;
     private final Map<String, Window> windows;
 
-    FailureCounter(Clock clock, int maxFailures, Duration window, int maxKeys) {
+    public FailureCounter(Clock clock, int maxFailures, Duration window, int maxKeys) {
         if (maxFailures < 1 || maxKeys < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("A failure limit needs a positive count, window and size");
         }
@@ -36,7 +36,7 @@ final class FailureCounter {
     }
 
     /** How long the key stays blocked, when it is. */
-    synchronized Optional<Duration> blockedFor(String key) {
+    public synchronized Optional<Duration> blockedFor(String key) {
         Window current = windows.get(key);
         if (current == null) {
             return Optional.empty();
@@ -54,7 +54,7 @@ final class FailureCounter {
      *
      * @return how long the key is blocked now, when this failure reached the limit
      */
-    synchronized Optional<Duration> fail(String key) {
+    public synchronized Optional<Duration> fail(String key) {
         Instant now = clock.instant();
         Window current = windows.get(key);
         if (current == null || !now.isBefore(current.end)) {

@@ -1,11 +1,13 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface SellerApiKeyRepository extends JpaRepository<SellerApiKey, Long> {
+import dev.aftersales.identity.SellerApiKey;
+
+public interface SellerApiKeyRepository extends JpaRepository<SellerApiKey, Long> {
 
     Optional<SellerApiKey> findByKeyHash(String keyHash);
 

@@ -1,4 +1,4 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +7,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Password hashing: bcrypt through a delegating encoder, so that hashes can move to a stronger scheme later. */
 @Configuration(proxyBeanMethods = false)
-class IdentityConfiguration {
+public class IdentityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -1,10 +1,12 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface BuyerAddressRepository extends JpaRepository<BuyerAddress, Long> {
+import dev.aftersales.identity.BuyerAddress;
+
+public interface BuyerAddressRepository extends JpaRepository<BuyerAddress, Long> {
 
     boolean existsByBuyerIdAndNormalized(long buyerId, String normalized);
 

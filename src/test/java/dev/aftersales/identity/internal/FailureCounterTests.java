@@ -1,4 +1,4 @@
-package dev.aftersales.identity;
+package dev.aftersales.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
