@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.catalog.CatalogManagement;
+import dev.aftersales.identity.internal.BuyerAddressRepository;
+import dev.aftersales.identity.internal.UserAccountRepository;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
 

@@ -8,6 +8,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.identity.internal.UserAccountRepository;
+
 /** Loads accounts for form login. */
 @Service
 public class AccountUserDetailsService implements UserDetailsService {

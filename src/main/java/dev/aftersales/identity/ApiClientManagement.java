@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.identity.internal.ApiClientRepository;
 import dev.aftersales.shared.NotFound;
 
 /** Integration API clients and their keys. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.identity.internal.FailureCounter;
+
 /**
  * Slows down guessing of integration API keys: a client address that sent {@code max-failures} wrong keys (20)
  * within {@code window} (a minute) is refused, without its key being looked at, until that minute is over. Calls

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.identity.internal.FailureCounter;
+
 /**
  * Slows down password guessing in two ways, answering the same whether or not an account of the name exists:
  * <ul>

@@ -3,6 +3,7 @@ package dev.aftersales.payments;
 import java.time.Instant;
 import java.util.List;
 
+import dev.aftersales.payments.internal.Movement;
 import dev.aftersales.shared.Money;
 
 /** A ledger entry as pages and other modules read it. */

@@ -12,8 +12,13 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.aftersales.ordering.PaidOrder;
 import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.PaidOrder;
+import dev.aftersales.payments.internal.Movement;
+import dev.aftersales.payments.internal.MovementLine;
+import dev.aftersales.payments.internal.MovementRepository;
+import dev.aftersales.payments.internal.PaymentAccount;
+import dev.aftersales.payments.internal.PaymentAccountRepository;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 

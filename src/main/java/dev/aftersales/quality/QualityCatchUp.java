@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.quality.internal.QualityCounters;
+
 /**
  * Counts, set-based, the orders, claims and refunds the listeners have not counted: the history from before the
  * quality counters existed (once, at the first start after the migration) and the large-data generator's batches,

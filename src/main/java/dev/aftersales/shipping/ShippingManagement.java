@@ -20,6 +20,8 @@ import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.ordering.UnknownReference;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shipping.internal.Shipment;
+import dev.aftersales.shipping.internal.ShipmentRepository;
 
 /**
  * Parcels: recorded by sellers and the storefront, moved by carrier scans.

@@ -29,8 +29,8 @@ import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.WebhookReceiver;
-import dev.aftersales.webhooks.WebhookSender;
-import dev.aftersales.webhooks.WebhookSignature;
+import dev.aftersales.webhooks.internal.WebhookSender;
+import dev.aftersales.webhooks.internal.WebhookSignature;
 
 /**
  * A seller registers a webhook endpoint on the Webhooks page (a bad address refused at its field), copies the secret

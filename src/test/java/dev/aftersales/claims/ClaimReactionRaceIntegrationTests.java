@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.ordering.OrderDetails;
-import dev.aftersales.payments.LocalPaymentProvider;
-import dev.aftersales.payments.PaymentRetrySweep;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
+import dev.aftersales.payments.internal.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.aftersales.ordering.OrderDetails;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.payments.MovementStatus;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
-import dev.aftersales.payments.PaymentRetrySweep;
+import dev.aftersales.payments.internal.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.support.AftersalesIntegrationTest;

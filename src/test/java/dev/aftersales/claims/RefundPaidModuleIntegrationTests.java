@@ -18,11 +18,11 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
 import dev.aftersales.ordering.OrderDetails;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementStatus;
 import dev.aftersales.payments.PaymentExecuted;
-import dev.aftersales.payments.PaymentRetrySweep;
+import dev.aftersales.payments.internal.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
 import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;

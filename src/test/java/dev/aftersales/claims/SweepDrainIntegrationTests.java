@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
-import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;

@@ -27,7 +27,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.platform.events.EventResubmission;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.FailingReaction;

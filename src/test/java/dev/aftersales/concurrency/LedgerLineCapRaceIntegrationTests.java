@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.StorefrontOrder;
 import dev.aftersales.payments.CostBearer;
-import dev.aftersales.payments.LocalPaymentProvider;
+import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.payments.PaymentOrder;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.aftersales.payments.internal.LocalPaymentProvider;
+import dev.aftersales.payments.internal.PaymentRetrySweep;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Money;
 import dev.aftersales.support.AftersalesIntegrationTest;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.aftersales.quality.internal.QualityReport;
+import dev.aftersales.quality.internal.QualityReports;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.support.DemoDataTest;
 

@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.quality.internal.QualityReport;
+import dev.aftersales.quality.internal.QualityReports;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimTransitioned;
@@ -34,7 +36,7 @@ import dev.aftersales.ordering.OrderCancelled;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderPlaced;
 import dev.aftersales.payments.PaymentExecuted;
-import dev.aftersales.quality.QualityReport.ProductRow;
+import dev.aftersales.quality.internal.QualityReport.ProductRow;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;

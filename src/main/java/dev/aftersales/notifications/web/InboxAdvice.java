@@ -3,7 +3,7 @@ package dev.aftersales.notifications.web;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import dev.aftersales.notifications.InboxManagement;
+import dev.aftersales.notifications.internal.InboxManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.CurrentUserArgumentResolver;
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.aftersales.notifications.InboxManagement;
+import dev.aftersales.notifications.internal.InboxManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shared.web.PageView;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.aftersales.quality.QualityReports;
+import dev.aftersales.quality.internal.QualityReports;
 
 /** An agent's view of any shop's product-quality page (an unknown shop is "not found"). */
 @Controller

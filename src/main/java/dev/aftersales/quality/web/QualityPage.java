@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.springframework.ui.Model;
 
-import dev.aftersales.quality.QualityReport;
-import dev.aftersales.quality.QualityReports;
+import dev.aftersales.quality.internal.QualityReport;
+import dev.aftersales.quality.internal.QualityReports;
 
 /** What the seller's and the agent's quality pages share: the window switch and a SKU's claim list. */
 final class QualityPage {

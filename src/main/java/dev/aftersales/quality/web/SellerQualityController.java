@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.aftersales.quality.QualityReports;
+import dev.aftersales.quality.internal.QualityReports;
 import dev.aftersales.shared.CurrentUser;
 
 /** The seller's product-quality page: always the signed-in seller's own shop. */

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.aftersales.webhooks.WebhookManagement;
-import dev.aftersales.webhooks.WebhookSignature;
+import dev.aftersales.webhooks.internal.WebhookManagement;
+import dev.aftersales.webhooks.internal.WebhookSignature;
 
 /**
  * The demo's own webhook receiver (demo profile only; no sign-in, no CSRF token): checks each delivery as a shop's

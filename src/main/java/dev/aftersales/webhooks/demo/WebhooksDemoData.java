@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.shared.demo.DemoDataStep;
-import dev.aftersales.webhooks.WebhookEventType;
-import dev.aftersales.webhooks.WebhookManagement;
+import dev.aftersales.webhooks.internal.WebhookEventType;
+import dev.aftersales.webhooks.internal.WebhookManagement;
 
 /**
  * The demo shop of {@code seller} (Sunny Orchard) has one endpoint, for every event, at the desk's own

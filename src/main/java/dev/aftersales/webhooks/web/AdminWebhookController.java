@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.aftersales.shared.web.Moves;
-import dev.aftersales.webhooks.WebhookManagement;
+import dev.aftersales.webhooks.internal.WebhookManagement;
 
 /** The platform's webhooks: endpoints of the platform's own integrations, receiving every shop's events. */
 @Controller

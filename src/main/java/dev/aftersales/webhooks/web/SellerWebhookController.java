@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.aftersales.shared.web.Moves;
-import dev.aftersales.webhooks.WebhookManagement;
+import dev.aftersales.webhooks.internal.WebhookManagement;
 
 /** A shop's webhooks: endpoints that receive the shop's own events. */
 @Controller

@@ -16,10 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.InputText;
 import dev.aftersales.shared.web.Moves;
-import dev.aftersales.webhooks.InvalidEndpoint;
-import dev.aftersales.webhooks.WebhookEventType;
-import dev.aftersales.webhooks.WebhookManagement;
-import dev.aftersales.webhooks.WebhookManagement.IssuedSecret;
+import dev.aftersales.webhooks.internal.InvalidEndpoint;
+import dev.aftersales.webhooks.internal.WebhookEventType;
+import dev.aftersales.webhooks.internal.WebhookManagement;
+import dev.aftersales.webhooks.internal.WebhookManagement.IssuedSecret;
 
 /**
  * The webhook pages of one owner (a seller's shop, or the platform): register an endpoint (its secret shown once),

@@ -47,7 +47,7 @@ import dev.aftersales.claims.SystemCases;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.identity.ApiScope;
 import dev.aftersales.identity.SellerApiKeys;
-import dev.aftersales.webhooks.WebhookManagement;
+import dev.aftersales.webhooks.internal.WebhookManagement;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;

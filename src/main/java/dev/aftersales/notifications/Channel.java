@@ -1,6 +1,0 @@
-package dev.aftersales.notifications;
-
-/** How an inbox item also reaches its recipient outside the desk. */
-enum Channel {
-    EMAIL, SMS
-}

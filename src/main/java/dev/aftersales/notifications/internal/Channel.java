@@ -1,0 +1,6 @@
+package dev.aftersales.notifications.internal;
+
+/** How an inbox item also reaches its recipient outside the desk. */
+enum Channel {
+    EMAIL, SMS
+}

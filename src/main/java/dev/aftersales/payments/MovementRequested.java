@@ -1,5 +1,0 @@
-package dev.aftersales.payments;
-
-/** A movement was recorded and is to be executed once its transaction commits (payments only: other modules hear of money through its public events). */
-record MovementRequested(long movementId) {
-}
