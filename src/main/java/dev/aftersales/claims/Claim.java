@@ -30,6 +30,7 @@ import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
+import dev.aftersales.claims.internal.Actor;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;

@@ -14,6 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.claims.internal.Actor;
+import dev.aftersales.claims.internal.EvidencePurpose;
+import dev.aftersales.claims.internal.ClaimRepository;
+import dev.aftersales.claims.internal.EvidenceStore;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.Product;
 import dev.aftersales.catalog.ShopPolicy;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.internal.ClaimRepository;
+
 /**
  * The written rule for good standing: in the last 90 days the buyer filed fewer than 3 other claims and none of
  * their claims was contradicted by the parcel weight check.

@@ -15,6 +15,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.claims.internal.Actor;
+import dev.aftersales.claims.internal.EvidencePurpose;
+import dev.aftersales.claims.internal.ClaimRepository;
+import dev.aftersales.claims.internal.EvidenceStore;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.PaymentManagement;

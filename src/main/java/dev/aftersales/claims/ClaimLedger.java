@@ -9,6 +9,8 @@ import java.util.Set;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.internal.Actor;
+import dev.aftersales.claims.internal.ClaimRepository;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;

@@ -15,6 +15,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.claims.internal.Actor;
+import dev.aftersales.claims.internal.ClaimMessage;
+import dev.aftersales.claims.internal.EvidenceFile;
+import dev.aftersales.claims.internal.EvidencePurpose;
+import dev.aftersales.claims.internal.ClaimRepository;
+import dev.aftersales.claims.internal.ClaimMessageRepository;
+import dev.aftersales.claims.internal.EvidenceStore;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;

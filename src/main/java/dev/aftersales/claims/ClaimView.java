@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.aftersales.claims.internal.EvidencePurpose;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shipping.ShipmentView;

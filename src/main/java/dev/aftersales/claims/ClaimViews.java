@@ -15,6 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.claims.internal.ClaimSummary;
+import dev.aftersales.claims.internal.ClaimMessageRepository;
+import dev.aftersales.claims.internal.EvidenceFile;
+import dev.aftersales.claims.internal.EvidenceStore;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.Shop;
 import dev.aftersales.identity.AccountManagement;

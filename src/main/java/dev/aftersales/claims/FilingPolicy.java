@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.aftersales.claims.internal.ClaimRepository;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;

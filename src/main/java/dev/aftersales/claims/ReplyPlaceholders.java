@@ -3,6 +3,8 @@ package dev.aftersales.claims;
 import java.util.List;
 import java.util.Map;
 
+import dev.aftersales.claims.internal.ClaimMessage;
+
 /**
  * The placeholders of saved replies and automatic replies, filled from the claim they answer: {@code {buyer}},
  * {@code {order}}, {@code {claim}}, {@code {amount}} (what the buyer asked for), {@code {shop}}.

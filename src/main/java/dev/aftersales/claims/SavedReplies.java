@@ -6,6 +6,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.claims.internal.ClaimMessage;
+import dev.aftersales.claims.internal.SavedReply;
+import dev.aftersales.claims.internal.SavedReplyRepository;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.claims.internal.ClaimRepository;
 import dev.aftersales.ordering.ShipByLapses;
 import dev.aftersales.ordering.ShipByLapses.LateOrder;
 import dev.aftersales.shared.Sweep;

@@ -1,5 +1,6 @@
 package dev.aftersales.claims;
 
+import dev.aftersales.claims.internal.ReactionRetry;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

@@ -7,6 +7,12 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.claims.internal.Actor;
+import dev.aftersales.claims.internal.ClaimMessage;
+import dev.aftersales.claims.internal.ShopRule;
+import dev.aftersales.claims.internal.ClaimRepository;
+import dev.aftersales.claims.internal.ClaimMessageRepository;
+import dev.aftersales.claims.internal.ShopRuleRepository;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.shared.CurrentUser;

@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
+import dev.aftersales.claims.internal.ReactionRetry;
 import dev.aftersales.ordering.OrderCancelled;
 import dev.aftersales.ordering.OrderShipped;
 import dev.aftersales.shipping.FakeTrackingFlagged;

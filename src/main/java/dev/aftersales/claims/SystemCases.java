@@ -12,6 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.claims.internal.Actor;
+import dev.aftersales.claims.internal.ClaimRepository;
+import dev.aftersales.claims.internal.ShopIncidents;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.PolicyDefaults;
 import dev.aftersales.catalog.Product;

@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.aftersales.claims.internal.Actor;
+
 /**
  * One step of a claim's history: who did what, when, from which status to which, under which rule, and why.
  * Appended by every transition, never changed.

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.aftersales.claims.internal.Actor;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.Money;
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.aftersales.claims.internal.ClaimRepository;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.QueryPlans;

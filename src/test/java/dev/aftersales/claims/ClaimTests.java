@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import dev.aftersales.claims.internal.Actor;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;

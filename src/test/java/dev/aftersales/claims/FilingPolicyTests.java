@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import dev.aftersales.claims.internal.ClaimRepository;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.aftersales.claims.internal.SavedReply;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;

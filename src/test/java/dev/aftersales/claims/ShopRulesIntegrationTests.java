@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.claims.internal.ClaimMessage;
+import dev.aftersales.claims.internal.ClaimMessageRepository;
+import dev.aftersales.claims.internal.ShopRule;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;

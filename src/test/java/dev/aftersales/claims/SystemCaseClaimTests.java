@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import dev.aftersales.claims.internal.Actor;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.Money;
 

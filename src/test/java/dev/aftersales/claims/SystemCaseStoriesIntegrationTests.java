@@ -15,6 +15,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import dev.aftersales.claims.internal.ShopIncidents;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;

@@ -1,5 +1,6 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
+import dev.aftersales.claims.ActorRole;
 import dev.aftersales.shared.CurrentUser;
 
 /**
@@ -8,7 +9,7 @@ import dev.aftersales.shared.CurrentUser;
  * @param id   the account, {@code null} for the system and carriers
  * @param name the name shown on the timeline
  */
-record Actor(ActorRole role, Long id, String name) {
+public record Actor(ActorRole role, Long id, String name) {
 
     public static final Actor SYSTEM = new Actor(ActorRole.SYSTEM, null, "System");
     public static final Actor CARRIER = new Actor(ActorRole.CARRIER, null, "Carrier");

@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 
@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import dev.aftersales.claims.ShopRuleKind;
 
 /** One of a shop's automation rules ({@link ShopRuleKind}). Rules are switched off, never deleted. */
 @Entity
@@ -56,7 +58,7 @@ public class ShopRule {
     protected ShopRule() {
     }
 
-    ShopRule(long shopId, String name, ShopRuleKind kind, Long maxAmountFen, String replyText, long createdBy,
+    public ShopRule(long shopId, String name, ShopRuleKind kind, Long maxAmountFen, String replyText, long createdBy,
             Instant createdAt) {
         this.shopId = shopId;
         this.name = name;
@@ -109,7 +111,7 @@ public class ShopRule {
         return createdAt;
     }
 
-    void switchTo(boolean on) {
+    public void switchTo(boolean on) {
         active = on;
     }
 }

@@ -1,10 +1,10 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface EvidenceRepository extends JpaRepository<EvidenceFile, Long> {
+public interface EvidenceRepository extends JpaRepository<EvidenceFile, Long> {
 
     List<EvidenceFile> findByClaimIdOrderByUploadedAtAscIdAsc(long claimId);
 }

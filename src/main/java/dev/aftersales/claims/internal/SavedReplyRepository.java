@@ -1,11 +1,11 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface SavedReplyRepository extends JpaRepository<SavedReply, Long> {
+public interface SavedReplyRepository extends JpaRepository<SavedReply, Long> {
 
     @Query("""
             select r from SavedReply r where r.audience = :audience and r.retiredAt is null

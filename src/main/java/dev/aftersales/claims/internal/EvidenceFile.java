@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 
@@ -11,13 +11,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.aftersales.claims.ActorRole;
+
 /**
  * A photo or PDF attached to a claim. Its type was recognised from its content when uploaded; its bytes live in
  * {@code claim_evidence_content} and are only read when somebody allowed to see it downloads it. Never deleted.
  */
 @Entity
 @Table(name = "claim_evidence")
-class EvidenceFile {
+public class EvidenceFile {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,7 +61,7 @@ class EvidenceFile {
     protected EvidenceFile() {
     }
 
-    EvidenceFile(long claimId, Long messageId, EvidencePurpose purpose, Actor uploader, String fileName,
+    public EvidenceFile(long claimId, Long messageId, EvidencePurpose purpose, Actor uploader, String fileName,
             String contentType, long sizeBytes, String sha256, Instant uploadedAt) {
         this.claimId = claimId;
         this.messageId = messageId;

@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.Claim;
+import dev.aftersales.claims.ClaimManagement;
+import dev.aftersales.claims.ClaimType;
+import dev.aftersales.claims.SystemCases;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
@@ -29,7 +33,7 @@ import dev.aftersales.shipping.TrackingWatch;
  * has passed, and "Cancel lines" for the seller of an unshipped order.
  */
 @Component
-class WatchOrderSection implements OrderPageSection {
+public class WatchOrderSection implements OrderPageSection {
 
     private final SystemCases cases;
     private final ClaimManagement claims;
@@ -38,7 +42,7 @@ class WatchOrderSection implements OrderPageSection {
     private final TrackingWatch tracking;
     private final CatalogManagement catalog;
 
-    WatchOrderSection(SystemCases cases, ClaimManagement claims, PaymentManagement payments,
+    public WatchOrderSection(SystemCases cases, ClaimManagement claims, PaymentManagement payments,
             ShippingManagement shipping, TrackingWatch tracking, CatalogManagement catalog) {
         this.catalog = catalog;
         this.cases = cases;
@@ -108,16 +112,16 @@ class WatchOrderSection implements OrderPageSection {
      * @param report      the buyer may report missing tracking now
      * @param cancelLines the seller may cancel lines now
      */
-    record Data(long orderId, boolean buyer, boolean seller, Cancellation cancellation, List<TrackingWatch.Flag> flags,
+    public record Data(long orderId, boolean buyer, boolean seller, Cancellation cancellation, List<TrackingWatch.Flag> flags,
             Duration scanWindow, Stall stall, boolean report, boolean cancelLines) {
     }
 
     /** The platform's cancellation of an oversold order and what it paid. */
-    record Cancellation(Instant cancelledAt, Money refunded, Instant refundedAt, boolean pending, Money compensation,
+    public record Cancellation(Instant cancelledAt, Money refunded, Instant refundedAt, boolean pending, Money compensation,
             Long claimId, String claimNumber) {
     }
 
     /** A parcel without carrier movement for the stall period. */
-    record Stall(String trackingNumber, Instant lastMovementAt, boolean notReceivedAvailable) {
+    public record Stall(String trackingNumber, Instant lastMovementAt, boolean notReceivedAvailable) {
     }
 }

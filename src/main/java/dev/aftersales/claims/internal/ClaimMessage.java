@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 
@@ -11,10 +11,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.aftersales.claims.ActorRole;
+
 /** A message on a claim: plain text as written (shown escaped, line breaks kept). Never edited or deleted. */
 @Entity
 @Table(name = "claim_messages")
-class ClaimMessage {
+public class ClaimMessage {
 
     public static final int MAX_LENGTH = 2000;
 
@@ -43,7 +45,7 @@ class ClaimMessage {
     protected ClaimMessage() {
     }
 
-    ClaimMessage(long claimId, Actor author, String body, Instant sentAt) {
+    public ClaimMessage(long claimId, Actor author, String body, Instant sentAt) {
         this.claimId = claimId;
         this.authorRole = author.role();
         this.authorId = author.id();

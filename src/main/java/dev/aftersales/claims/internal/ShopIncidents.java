@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,18 +11,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.claims.IncidentKind;
+import dev.aftersales.claims.ShopIncidentRecorded;
+
 /**
  * The shop's record of incidents (table {@code shop_incidents}, append-only). Each incident is recorded once per
  * subject (the same late order or the same fake tracking number twice counts once) and announced with
  * {@link ShopIncidentRecorded}.
  */
 @Service
-class ShopIncidents {
+public class ShopIncidents {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    ShopIncidents(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    public ShopIncidents(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -34,7 +37,7 @@ class ShopIncidents {
      * @return whether it was new
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    boolean record(long shopId, IncidentKind kind, long orderId, Long claimId, String subjectKey, Instant at) {
+    public boolean record(long shopId, IncidentKind kind, long orderId, Long claimId, String subjectKey, Instant at) {
         int inserted = jdbc.update("""
                 insert into shop_incidents (shop_id, kind, order_id, claim_id, subject_key, occurred_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (subject_key) do nothing""", shopId, kind.name(), orderId,

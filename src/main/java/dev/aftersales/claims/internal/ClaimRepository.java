@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -17,7 +17,13 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface ClaimRepository extends JpaRepository<Claim, Long> {
+import dev.aftersales.claims.Claim;
+import dev.aftersales.claims.ClaimStatus;
+import dev.aftersales.claims.ClaimType;
+import dev.aftersales.claims.Party;
+import dev.aftersales.claims.WeightVerdict;
+
+public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     Optional<Claim> findBySubmissionKey(String submissionKey);
 
@@ -52,7 +58,7 @@ interface ClaimRepository extends JpaRepository<Claim, Long> {
     }
 
     @Query("""
-            select new dev.aftersales.claims.ClaimRepository$StatusCount(c.status, count(c)) from Claim c
+            select new dev.aftersales.claims.internal.ClaimRepository$StatusCount(c.status, count(c)) from Claim c
             where c.shopId = :shopId group by c.status""")
     List<StatusCount> countByStatusForShop(long shopId);
 

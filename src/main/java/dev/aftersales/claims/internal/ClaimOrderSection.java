@@ -1,9 +1,12 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.Availability;
+import dev.aftersales.claims.ClaimManagement;
+import dev.aftersales.claims.ClaimViews;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.shared.CurrentUser;
@@ -13,12 +16,12 @@ import dev.aftersales.shared.CurrentUser;
  * its form or why it is not available (and from when it will be).
  */
 @Component
-class ClaimOrderSection implements OrderPageSection {
+public class ClaimOrderSection implements OrderPageSection {
 
     private final ClaimManagement claims;
     private final ClaimViews views;
 
-    ClaimOrderSection(ClaimManagement claims, ClaimViews views) {
+    public ClaimOrderSection(ClaimManagement claims, ClaimViews views) {
         this.claims = claims;
         this.views = views;
     }
@@ -52,7 +55,7 @@ class ClaimOrderSection implements OrderPageSection {
     /**
      * @param claimBase where the viewer opens a claim ("/buyer/claims/")
      */
-    record Data(long orderId, boolean buyer, List<Availability> availability, List<ClaimSummary> claims,
+    public record Data(long orderId, boolean buyer, List<Availability> availability, List<ClaimSummary> claims,
             String claimBase) {
     }
 }

@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.util.function.Supplier;
 
@@ -10,6 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.claims.ClaimChanged;
+
 /**
  * Runs a reaction to another module's event in a transaction of its own and, when it lost a race for a row (a claim
  * or an account changed under it, a deadlock PostgreSQL broke, a lock it could not get), runs it again from the
@@ -18,20 +20,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * safe. After the last attempt the failure goes back to the event publication registry, which resubmits it later.
  */
 @Component
-class ReactionRetry {
+public class ReactionRetry {
 
-    static final int ATTEMPTS = 5;
+    public static final int ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(ReactionRetry.class);
 
     private final TransactionTemplate tx;
 
-    ReactionRetry(PlatformTransactionManager transactionManager) {
+    public ReactionRetry(PlatformTransactionManager transactionManager) {
         this.tx = new TransactionTemplate(transactionManager);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    <T> T run(String reaction, Supplier<T> work) {
+    public <T> T run(String reaction, Supplier<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
                 return tx.execute(status -> work.get());
@@ -45,7 +47,7 @@ class ReactionRetry {
         }
     }
 
-    void run(String reaction, Runnable work) {
+    public void run(String reaction, Runnable work) {
         run(reaction, () -> {
             work.run();
             return null;

@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.apache.tika.Tika;
 
+import dev.aftersales.claims.InvalidEvidence;
+import dev.aftersales.claims.EvidenceUpload;
 import dev.aftersales.shared.web.InputText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,13 +25,13 @@ import org.springframework.util.unit.DataSize;
  * names longer than the configured length. Names are kept without control, direction or format characters.
  */
 @Component
-class EvidenceStore {
+public class EvidenceStore {
 
-    static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
+    public static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
             "application/pdf", "video/mp4", "video/quicktime");
 
     /** Videos: an MP4, or the QuickTime container phones record in (Tika names MP4s of some brands so too). */
-    static final Set<String> VIDEOS = Set.of("video/mp4", "video/quicktime");
+    public static final Set<String> VIDEOS = Set.of("video/mp4", "video/quicktime");
 
     private final EvidenceRepository files;
     private final JdbcTemplate jdbc;
@@ -37,7 +39,7 @@ class EvidenceStore {
     private final Clock clock;
     private final Tika tika = new Tika();
 
-    EvidenceStore(EvidenceRepository files, JdbcTemplate jdbc, EvidenceSettings settings, Clock clock) {
+    public EvidenceStore(EvidenceRepository files, JdbcTemplate jdbc, EvidenceSettings settings, Clock clock) {
         this.files = files;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -45,7 +47,7 @@ class EvidenceStore {
     }
 
     /** Checks every file; throws {@link InvalidEvidence} naming each refused one. */
-    List<Checked> check(List<EvidenceUpload> uploads) {
+    public List<Checked> check(List<EvidenceUpload> uploads) {
         // a file input left empty arrives as a part without a name and without bytes: not a file
         List<EvidenceUpload> present = uploads == null ? List.of()
                 : uploads.stream().filter(u -> !u.isEmpty() || (u.originalName() != null
@@ -85,7 +87,7 @@ class EvidenceStore {
     }
 
     /** Stores checked files for a claim (in the caller's transaction). */
-    List<EvidenceFile> store(long claimId, Long messageId, EvidencePurpose purpose, Actor uploader,
+    public List<EvidenceFile> store(long claimId, Long messageId, EvidencePurpose purpose, Actor uploader,
             List<Checked> checked) {
         List<EvidenceFile> stored = new ArrayList<>();
         for (Checked file : checked) {
@@ -98,16 +100,16 @@ class EvidenceStore {
         return stored;
     }
 
-    Optional<EvidenceFile> file(long id) {
+    public Optional<EvidenceFile> file(long id) {
         return files.findById(id);
     }
 
-    byte[] content(long evidenceId) {
+    public byte[] content(long evidenceId) {
         return jdbc.queryForObject("select data from claim_evidence_content where evidence_id = ?", byte[].class,
                 evidenceId);
     }
 
-    List<EvidenceFile> ofClaim(long claimId) {
+    public List<EvidenceFile> ofClaim(long claimId) {
         return files.findByClaimIdOrderByUploadedAtAscIdAsc(claimId);
     }
 
@@ -115,7 +117,7 @@ class EvidenceStore {
      * Only the last path segment, without control, direction and format characters (see
      * {@link InputText#fileName}), at most 100 characters (the end, which keeps the extension).
      */
-    static String safeName(String original) {
+    public static String safeName(String original) {
         String name = InputText.fileName(original);
         if (name.isEmpty()) {
             name = "file";
@@ -132,7 +134,7 @@ class EvidenceStore {
     }
 
     /** A file that passed the checks. */
-    record Checked(String name, String contentType, byte[] bytes) {
+    public record Checked(String name, String contentType, byte[] bytes) {
 
         @Override
         public String toString() {

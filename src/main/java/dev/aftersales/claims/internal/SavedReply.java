@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 
@@ -44,7 +44,7 @@ public class SavedReply {
     protected SavedReply() {
     }
 
-    SavedReply(Long shopId, String audience, String title, String body, long createdBy, Instant createdAt) {
+    public SavedReply(Long shopId, String audience, String title, String body, long createdBy, Instant createdAt) {
         this.shopId = shopId;
         this.audience = audience;
         this.title = title;
@@ -77,7 +77,7 @@ public class SavedReply {
         return createdAt;
     }
 
-    void retire(Instant at) {
+    public void retire(Instant at) {
         if (retiredAt == null) {
             retiredAt = at;
         }

@@ -1,10 +1,10 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ClaimMessageRepository extends JpaRepository<ClaimMessage, Long> {
+public interface ClaimMessageRepository extends JpaRepository<ClaimMessage, Long> {
 
     List<ClaimMessage> findByClaimIdOrderBySentAtAscIdAsc(long claimId);
 }

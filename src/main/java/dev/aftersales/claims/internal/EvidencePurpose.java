@@ -1,7 +1,7 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 /** Why a file was attached. */
-enum EvidencePurpose {
+public enum EvidencePurpose {
     /** With the claim as filed. */
     CLAIM,
     /** With a message. */

@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,6 +9,6 @@ import org.springframework.util.unit.DataSize;
  * or form (9 files), and the longest file name accepted (255 characters; it is kept shortened to its last 100).
  */
 @ConfigurationProperties("aftersales.evidence")
-record EvidenceSettings(@DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("9") int maxFiles,
+public record EvidenceSettings(@DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("9") int maxFiles,
         @DefaultValue("30MB") DataSize maxVideoSize, @DefaultValue("255") int maxNameLength) {
 }

@@ -1,4 +1,4 @@
-package dev.aftersales.claims;
+package dev.aftersales.claims.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface ShopRuleRepository extends JpaRepository<ShopRule, Long> {
+public interface ShopRuleRepository extends JpaRepository<ShopRule, Long> {
 
     List<ShopRule> findByShopIdOrderById(long shopId);
 
