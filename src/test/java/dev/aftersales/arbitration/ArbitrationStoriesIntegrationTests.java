@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,13 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.aftersales.claims.ClaimDeadlineSweep;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimView;
 import dev.aftersales.claims.ClaimViews;
 import dev.aftersales.claims.EvidenceUpload;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Outcome;
 import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
@@ -44,6 +39,7 @@ import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -92,9 +88,7 @@ class ArbitrationStoriesIntegrationTests {
     /** A missing-item claim for 2 × A (¥60.00) the seller rejected and the buyer escalated. */
     long escalatedClaim() {
         fixtures.deliver(order, 1_500);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "both apple boxes were missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "both apple boxes were missing"), world.buyerUser());
         claims.reject(id, world.sellerUser(), null, "the parcel was complete", List.of());
         claims.escalate(id, world.buyerUser(), null, "the parcel was light, see the weight");
         return id;

@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +20,6 @@ import com.microsoft.playwright.options.BoundingBox;
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.arbitration.BuyerFlaggedForAbuse;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.NewAccount;
@@ -32,6 +27,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -66,8 +62,7 @@ class AgentQueueWidthBrowserIntegrationTests extends BrowserTest {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        risky = fixtures.world();
+        risky = fixtures.freshWorld();
         calm = fixtures.world();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         for (int i = 0; i < 2; i++) {
@@ -93,9 +88,7 @@ class AgentQueueWidthBrowserIntegrationTests extends BrowserTest {
     long escalated(World world, int parcelGrams, String why) {
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, parcelGrams);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, why, Map.of(Fixtures.lineId(order, "A"), 1), null, UUID.randomUUID().toString(),
-                List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 1, Remedy.REFUND, why), world.buyerUser());
         claims.reject(id, world.sellerUser(), null, "The parcel was complete when it left", List.of());
         claims.escalate(id, world.buyerUser(), null, "The parcel was light");
         return id;

@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +20,21 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.aftersales.arbitration.DecisionCommand;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /** A platform agent arbitrates an escalated claim in Chromium, and the parties see what the platform did. */
 class ArbitrationBrowserIntegrationTests extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    MutableClock clock;
     @Autowired
     ClaimManagement claims;
     @Autowired
@@ -60,14 +53,11 @@ class ArbitrationBrowserIntegrationTests extends BrowserTest {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 1_500);
         agent = fixtures.account(Role.AGENT, null);
-        claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "Both apple boxes were missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        claimId = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "Both apple boxes were missing"), world.buyerUser());
         claims.reject(claimId, world.sellerUser(), null, "The parcel was complete", List.of());
         claims.escalate(claimId, world.buyerUser(), null, "The parcel was light");
         claimNumber = views.detail(claimId, world.buyerUser()).claimNumber();

@@ -47,8 +47,7 @@ class ClaimBrowserIntegrationTests extends BrowserTest {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
     }

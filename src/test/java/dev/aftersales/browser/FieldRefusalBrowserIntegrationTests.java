@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,14 +15,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.ShipByWatcher;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -50,8 +45,7 @@ class FieldRefusalBrowserIntegrationTests extends BrowserTest {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
 
@@ -79,9 +73,7 @@ class FieldRefusalBrowserIntegrationTests extends BrowserTest {
     @Test
     void aProposalWithAnAmountThatCannotBeReadIsRefusedAtTheAmountWithTheNoteKept(Page page) {
         fixtures.deliver(order, 2_150);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "two apple boxes missing"), world.buyerUser());
 
         logIn(page, world.seller());
         page.navigate("/seller/claims/" + id);
@@ -100,8 +92,7 @@ class FieldRefusalBrowserIntegrationTests extends BrowserTest {
     @Test
     void aReturnWithANumberOfAnotherCarrierIsRefusedAtTheNumberWithTheFocusThere(Page page) {
         fixtures.deliver(order, 2_000);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.RETURN_REFUND, ClaimReason.NO_REASON,
-                Remedy.RETURN_AND_REFUND, null, Map.of(Fixtures.lineId(order, "B"), 1), null, null, List.of()),
+        long id = claims.file(ClaimFilings.returnWithoutReason(order, "B", 1),
                 world.buyerUser());
         claims.accept(id, world.sellerUser(), null);
 

@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,10 +15,7 @@ import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.shared.Role;
 import dev.aftersales.identity.UserAccount;
@@ -28,9 +23,9 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /**
  * The forms outside the claim pages, refused in a real browser: shipping an order, cancelling lines, the shop's
@@ -51,16 +46,13 @@ class FormRefusalBrowserIntegrationTests extends BrowserTest {
     CatalogManagement catalog;
     @Autowired
     PolicyAdministration policy;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
 
@@ -114,9 +106,7 @@ class FormRefusalBrowserIntegrationTests extends BrowserTest {
     @Test
     void aDecisionWithoutARationaleIsRefusedAtTheRationaleWithTheClauseKept(Page page) {
         fixtures.deliver(order, 1_500);
-        long claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "Both apple boxes were missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long claimId = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "Both apple boxes were missing"), world.buyerUser());
         claims.reject(claimId, world.sellerUser(), null, "The parcel was complete", List.of());
         claims.escalate(claimId, world.buyerUser(), null, "The parcel was light");
         UserAccount agent = fixtures.account(Role.AGENT, null);

@@ -3,8 +3,6 @@ package dev.aftersales.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -13,12 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Page;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -39,9 +35,7 @@ class InboxBrowserIntegrationTests extends BrowserTest {
         World world = fixtures.world();
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
-        long claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long claimId = claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
         String number = claims.claim(claimId, world.buyerUser()).claimNumber();
 
         logIn(page, world.buyer());

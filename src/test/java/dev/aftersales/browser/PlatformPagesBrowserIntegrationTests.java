@@ -3,8 +3,6 @@ package dev.aftersales.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -15,14 +13,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 
@@ -42,9 +38,7 @@ class PlatformPagesBrowserIntegrationTests extends BrowserTest {
         World world = fixtures.world();
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 1_500);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "Both boxes were missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "Both boxes were missing"), world.buyerUser());
         claims.reject(id, world.sellerUser(), null, "The parcel was complete", List.of());
         claims.escalate(id, world.buyerUser(), null, "The parcel was light");
         String number = claims.claim(id, world.sellerUser()).claimNumber();

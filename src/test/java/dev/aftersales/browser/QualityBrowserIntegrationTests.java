@@ -40,8 +40,7 @@ class QualityBrowserIntegrationTests extends BrowserTest {
     /** A: 2 units sold, 1 refunded as damaged (¥30.00): 50.0 %; B: 1 unit sold, nothing else. */
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         var placed = stories.delivered(world, clock.instant().minusSeconds(3600), 2_150, line("A", 2, 3000),
                 line("B", 1, 5000));
         claimId = stories.refunded(placed, ClaimReason.DAMAGED, "A", 1, Money.fen(3000));

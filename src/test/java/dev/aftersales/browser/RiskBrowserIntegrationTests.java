@@ -3,9 +3,6 @@ package dev.aftersales.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +21,6 @@ import dev.aftersales.arbitration.BuyerFlaggedForAbuse;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.NewAccount;
@@ -34,6 +28,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -63,8 +58,7 @@ class RiskBrowserIntegrationTests extends BrowserTest {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
     }
@@ -120,9 +114,7 @@ class RiskBrowserIntegrationTests extends BrowserTest {
                     world.buyer().phone(), null, "ext-" + name));
         }
         // the parcel weighed as much as everything: a missing-item claim the weight contradicts
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.RESHIP, "a box is missing", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 1, Remedy.RESHIP, "a box is missing"), world.buyerUser());
 
         logIn(page, fixtures.account(Role.AGENT, null));
         page.navigate("/agent/claims/" + id);

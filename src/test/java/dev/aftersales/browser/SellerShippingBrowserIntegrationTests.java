@@ -16,23 +16,19 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.BrowserTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /** A seller ships an order from the orders list, with the tracking number checked on the form. */
 class SellerShippingBrowserIntegrationTests extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
 

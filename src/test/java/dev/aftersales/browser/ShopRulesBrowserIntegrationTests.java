@@ -2,9 +2,6 @@ package dev.aftersales.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +14,10 @@ import com.microsoft.playwright.options.AriaRole;
 
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
-import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Money;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 
@@ -47,9 +42,7 @@ class ShopRulesBrowserIntegrationTests extends BrowserTest {
     long smallRefund() {
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
-        return claims.file(new FileClaim(order.id(), ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND,
-                "the board is cracked", Map.of(Fixtures.lineId(order, "B"), 1), Money.fen(2500),
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.refundOnly(order, "B", 1, ClaimReason.QUALITY, "the board is cracked", Money.fen(2500)), world.buyerUser());
     }
 
     @Test

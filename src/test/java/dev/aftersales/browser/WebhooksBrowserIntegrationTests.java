@@ -2,9 +2,6 @@ package dev.aftersales.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +15,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.BrowserTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.EarlierWorkParked;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
@@ -77,9 +72,7 @@ class WebhooksBrowserIntegrationTests extends BrowserTest {
     private long fileMissing() {
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
     }
 
     private int endpointsOfTheShop() {

@@ -20,7 +20,6 @@ import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /** Who may see and move a claim, and which files count as evidence (by their content, not their name). */
 @AftersalesIntegrationTest
@@ -32,8 +31,6 @@ class ClaimAccessAndEvidenceIntegrationTests {
     ClaimManagement claims;
     @Autowired
     ClaimViews views;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
@@ -43,8 +40,7 @@ class ClaimAccessAndEvidenceIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
         otherBuyer = Fixtures.user(fixtures.account(Role.BUYER, null));

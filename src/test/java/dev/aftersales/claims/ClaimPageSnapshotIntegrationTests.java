@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +21,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.FormLogin;
-import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.PageText;
 import dev.aftersales.support.StatementGate;
 
@@ -47,16 +44,13 @@ class ClaimPageSnapshotIntegrationTests {
     ClaimManagement claims;
     @Autowired
     ClaimViews views;
-    @Autowired
-    MutableClock clock;
 
     World world;
     ExecutorService reader = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
     }
 
     @AfterEach
@@ -68,9 +62,7 @@ class ClaimPageSnapshotIntegrationTests {
     void aClaimsStatusAndTimelineAgreeWhenAMoveCommitsBetweenTheirReads() throws Exception {
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 1_200);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.RESHIP, "one box missing", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 1, Remedy.RESHIP, "one box missing"), world.buyerUser());
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
 

@@ -2,9 +2,6 @@ package dev.aftersales.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +18,7 @@ import dev.aftersales.payments.internal.LocalPaymentProvider;
 import dev.aftersales.payments.internal.PaymentRetrySweep;
 import dev.aftersales.shared.Money;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -62,9 +60,7 @@ class ClaimReactionRaceIntegrationTests {
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
         provider.goDown();
-        long id = claims.file(new FileClaim(order.id(), ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND,
-                "one apple was bruised", Map.of(Fixtures.lineId(order, "A"), 1), Money.fen(1000),
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.refundOnly(order, "A", 1, ClaimReason.QUALITY, "one apple was bruised", Money.fen(1000)), world.buyerUser());
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.REFUND_PENDING);
 
         CountDownLatch changing = new CountDownLatch(1);

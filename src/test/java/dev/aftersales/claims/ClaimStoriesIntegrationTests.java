@@ -151,8 +151,7 @@ class ClaimStoriesIntegrationTests {
     @Test
     void returnAndRefundThroughInspection() {
         fixtures.deliver(order, 2_000);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.RETURN_REFUND, ClaimReason.NO_REASON,
-                Remedy.RETURN_AND_REFUND, null, Map.of(Fixtures.lineId(order, "B"), 1), null, null, List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.returnWithoutReason(order, "B", 1), world.buyerUser());
         claims.accept(id, world.sellerUser(), null);
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_RETURN_SHIPMENT);
         String tracking = Fixtures.trackingNumber();

@@ -3,9 +3,6 @@ package dev.aftersales.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,17 +53,14 @@ class ParcelDeliveredModuleIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
     }
 
     @Test
     void aDeliveredReturnPutsTheSellersInspectionDue(Scenario scenario) {
-        long id = claims.file(new FileClaim(order.id(), ClaimType.RETURN_REFUND, ClaimReason.NO_REASON,
-                Remedy.RETURN_AND_REFUND, null, Map.of(Fixtures.lineId(order, "B"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.returnWithoutReason(order, "B", 1), world.buyerUser());
         claims.accept(id, world.sellerUser(), null);
         String tracking = Fixtures.trackingNumber();
         claims.shipReturn(id, world.buyerUser(), null, Carrier.SF, tracking);

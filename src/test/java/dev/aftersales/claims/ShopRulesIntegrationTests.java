@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +20,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.LedgerInvariants;
@@ -74,16 +73,12 @@ class ShopRulesIntegrationTests {
 
     /** A refund-only claim on the B line (¥50.00), for this much. */
     long refundOnly(OrderDetails order, long fen) {
-        return claims.file(new FileClaim(order.id(), ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND,
-                "the board is cracked", Map.of(Fixtures.lineId(order, "B"), 1), Money.fen(fen),
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.refundOnly(order, "B", 1, ClaimReason.QUALITY, "the board is cracked", Money.fen(fen)), world.buyerUser());
     }
 
     /** One of the two A units missing (¥30.00). */
     long oneUnitMissing(OrderDetails order) {
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one box short", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.missing(order, "A", 1, Remedy.REFUND, "one box short"), world.buyerUser());
     }
 
     Claim claim(long id) {

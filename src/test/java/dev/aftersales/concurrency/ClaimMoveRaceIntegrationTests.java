@@ -32,6 +32,7 @@ import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.LedgerInvariants;
@@ -161,8 +162,7 @@ class ClaimMoveRaceIntegrationTests {
         // the parcel weighs what B alone weighs: it corroborates both A missing
         fixtures.deliver(small, 1_250);
         long smallA = Fixtures.lineId(small, "A");
-        long onB = claims.file(new FileClaim(small.id(), ClaimType.REFUND_ONLY, ClaimReason.DAMAGED, Remedy.REFUND,
-                "cracked", Map.of(Fixtures.lineId(small, "B"), 1), null, UUID.randomUUID().toString(), List.of()),
+        long onB = claims.file(ClaimFilings.refundOnly(small, "B", 1, ClaimReason.DAMAGED, "cracked", null),
                 world.buyerUser());
 
         List<Outcome<Object>> outcomes = Race.run(16, i -> switch (i % 4) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +18,7 @@ import dev.aftersales.arbitration.DecisionCommand;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimChanged;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.TransitionRejected;
@@ -131,9 +127,7 @@ class OnceOnlyRaceIntegrationTests {
         long answered = fileMissingA();
         OrderDetails second = fixtures.paidOrder(world);
         fixtures.deliver(second, 1_500);
-        long waiting = claims.file(new FileClaim(second.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.RESHIP, "one board missing", Map.of(Fixtures.lineId(second, "B"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long waiting = claims.file(ClaimFilings.missing(second, "B", 1, Remedy.RESHIP, "one board missing"), world.buyerUser());
         Instant due = jdbc.queryForObject("select due_at from claims where id = ?", java.sql.Timestamp.class, waiting)
                 .toInstant();
         // exactly the claims due at this instant: nothing another test left in the database

@@ -19,7 +19,6 @@ import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.HttpUser;
 import dev.aftersales.support.HttpUser.Page;
-import dev.aftersales.support.MutableClock;
 
 /**
  * Disabling an account or changing its password ends every open session of that account at once (sessions live in
@@ -33,8 +32,6 @@ class AccountSessionsIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MutableClock clock;
-    @Autowired
     JdbcTemplate jdbc;
     @Value("${local.server.port}")
     int port;
@@ -47,8 +44,7 @@ class AccountSessionsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
         buyer = signedIn(world.buyer());

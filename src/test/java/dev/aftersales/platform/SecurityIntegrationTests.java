@@ -66,8 +66,7 @@ class SecurityIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
     }
 
     RequestPostProcessor signIn(UserAccount account) throws Exception {

@@ -24,7 +24,6 @@ import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.HttpUser;
 import dev.aftersales.support.HttpUser.Page;
-import dev.aftersales.support.MutableClock;
 
 /**
  * Sessions in PostgreSQL over real HTTP: several requests of one session at once never fail on the session's rows,
@@ -38,8 +37,6 @@ class SessionStoreIntegrationTests {
     @Autowired
     Fixtures fixtures;
     @Autowired
-    MutableClock clock;
-    @Autowired
     JdbcTemplate jdbc;
     @Value("${local.server.port}")
     int port;
@@ -49,8 +46,7 @@ class SessionStoreIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         buyer = HttpUser.browser(port);
         assertThat(buyer.attemptSignIn(world.buyer().username(), Fixtures.PASSWORD).location())
                 .isEqualTo("/buyer/orders");

@@ -85,8 +85,7 @@ class QualityIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
     }
 
     /**

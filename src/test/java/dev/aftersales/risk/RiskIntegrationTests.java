@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -31,10 +30,8 @@ import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimView;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.AccountLinks;
@@ -99,8 +96,7 @@ class RiskIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
     }
@@ -128,9 +124,7 @@ class RiskIntegrationTests {
     }
 
     long fileSmallRefund(World w, OrderDetails o) {
-        return claims.file(new FileClaim(o.id(), ClaimType.REFUND_ONLY, ClaimReason.QUALITY, Remedy.REFUND,
-                "one apple was bruised", Map.of(Fixtures.lineId(o, "A"), 1), Money.fen(1000),
-                UUID.randomUUID().toString(), List.of()), w.buyerUser());
+        return claims.file(ClaimFilings.refundOnly(o, "A", 1, ClaimReason.QUALITY, "one apple was bruised", Money.fen(1000)), w.buyerUser());
     }
 
     long fileMissing(World w, OrderDetails o) {

@@ -15,8 +15,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +29,8 @@ import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
@@ -44,6 +39,7 @@ import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.FormLogin;
@@ -80,8 +76,7 @@ class ArbitrationPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 1_500);
         agent = fixtures.account(Role.AGENT, null);
@@ -89,9 +84,7 @@ class ArbitrationPagesIntegrationTests {
     }
 
     long escalated() {
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "two apple boxes missing"), world.buyerUser());
         claims.reject(id, world.sellerUser(), null, "the parcel was complete", List.of());
         claims.escalate(id, world.buyerUser(), null, "the parcel was light");
         return id;

@@ -40,7 +40,6 @@ import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.PageText;
 import dev.aftersales.support.RefusedForms;
 
@@ -56,16 +55,13 @@ class ClaimPagesIntegrationTests {
     ClaimManagement claims;
     @Autowired
     ClaimViews views;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
     }

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,17 +29,15 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.ShipByWatcher;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.CurrentUserSource;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.DatabaseSnapshot;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
@@ -74,8 +70,7 @@ class FieldRefusalPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
     }
 
@@ -94,9 +89,7 @@ class FieldRefusalPagesIntegrationTests {
 
     long missingItemClaim() {
         fixtures.deliver(order, 2_150);
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "two apple boxes missing"), world.buyerUser());
     }
 
     /** Posts a form that must be refused; asserts nothing saved changed and returns the answer. */
@@ -221,8 +214,7 @@ class FieldRefusalPagesIntegrationTests {
     @Test
     void aReturnWithANumberOfAnotherCarrierIsRefusedNextToTheNumberWithCarrierAndNumberKept() throws Exception {
         fixtures.deliver(order, 2_000);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.RETURN_REFUND, ClaimReason.NO_REASON,
-                Remedy.RETURN_AND_REFUND, null, Map.of(Fixtures.lineId(order, "B"), 1), null, null, List.of()),
+        long id = claims.file(ClaimFilings.returnWithoutReason(order, "B", 1),
                 world.buyerUser());
         claims.accept(id, world.sellerUser(), null);
 

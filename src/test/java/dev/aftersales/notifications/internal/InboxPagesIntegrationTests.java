@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,17 +18,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /** The inbox page and the header's unread count over HTTP, as a signed-in user sees them. */
 @AftersalesIntegrationTest
@@ -49,8 +43,6 @@ class InboxPagesIntegrationTests {
     AccountManagement accounts;
     @Autowired
     NotificationSettings settings;
-    @Autowired
-    MutableClock clock;
 
     World world;
     long claimId;
@@ -59,13 +51,10 @@ class InboxPagesIntegrationTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
-        claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        claimId = claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
         claimNumber = claims.claim(claimId, world.buyerUser()).claimNumber();
         seller = FormLogin.signIn(mvc, world.seller());
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +18,6 @@ import dev.aftersales.arbitration.AgentDecided;
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Party;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
@@ -32,6 +27,7 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
@@ -79,9 +75,7 @@ class NotificationStoriesIntegrationTests {
     @Test
     void anAcceptedClaimTellsTheBuyerOfTheAcceptanceAndTheRefundByTextMessageAndTheSellerOfTheEnd() {
         fixtures.deliver(order, 2_000);
-        long claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long claimId = claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
         String number = claims.claim(claimId, world.buyerUser()).claimNumber();
 
         claims.accept(claimId, world.sellerUser(), null);
@@ -136,9 +130,7 @@ class NotificationStoriesIntegrationTests {
         fixtures.deliver(order, 2_000);
         UserAccount agent = fixtures.account(Role.AGENT, null);
         UserAccount otherAgent = fixtures.account(Role.AGENT, null);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "two apple boxes missing"), world.buyerUser());
         claims.reject(id, world.sellerUser(), null, "the parcel was complete", List.of());
         claims.escalate(id, world.buyerUser(), null, "the parcel was light");
         assertThat(texts(agent, Locale.ENGLISH)).as("waiting in the queue: no agent is told").isEmpty();

@@ -41,8 +41,7 @@ class OrderApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         key = apiClients.create(Fixtures.unique("storefront-")).key();
         orderNumber = Fixtures.unique("SO");
         paidAt = clock.instant().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();

@@ -24,7 +24,6 @@ import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.SqlStatementCounter;
 
 /**
@@ -40,8 +39,6 @@ class OrderListStatementCountIntegrationTests {
     MockMvc mvc;
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    MutableClock clock;
 
     World few;
     World many;
@@ -50,8 +47,7 @@ class OrderListStatementCountIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        few = fixtures.world();
+        few = fixtures.freshWorld();
         many = fixtures.world();
         fewOrders = orders(few, N);
         manyOrders = orders(many, 3 * N);

@@ -24,17 +24,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
 import dev.aftersales.claims.ClaimStatus;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.DatabaseSnapshot;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
@@ -71,16 +69,13 @@ class InputLimitsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
     }
 
     long claim() {
-        return claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING, Remedy.REFUND,
-                "one box short", Map.of(Fixtures.lineId(order, "A"), 1), null, UUID.randomUUID().toString(),
-                List.of()), world.buyerUser());
+        return claims.file(ClaimFilings.missing(order, "A", 1, Remedy.REFUND, "one box short"), world.buyerUser());
     }
 
     /** Signed in, with a first page seen (it records the reader's language), so snapshots see only the forms. */

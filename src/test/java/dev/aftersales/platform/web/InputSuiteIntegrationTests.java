@@ -36,9 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.claims.CancelLines;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.claims.SavedReplies;
 import dev.aftersales.claims.ShopRuleKind;
@@ -54,6 +51,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.shared.Role;
 import dev.aftersales.shared.web.FormRefusal;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.DatabaseSnapshot;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
@@ -246,8 +244,7 @@ class InputSuiteIntegrationTests {
 
     @BeforeAll
     void setUp() throws Exception {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         delivered = fixtures.paidOrder(world);
         fixtures.deliver(delivered, 2_150);
         OrderDetails second = fixtures.paidOrder(world);
@@ -257,19 +254,13 @@ class InputSuiteIntegrationTests {
         apiCancelTarget = fixtures.paidOrder(world);
         OrderDetails toTrack = fixtures.paidOrder(world);
         shippedTracking = fixtures.ship(toTrack);
-        claim = claims.file(new FileClaim(delivered.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one box short", Map.of(Fixtures.lineId(delivered, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
-        escalated = claims.file(new FileClaim(second.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two boxes short", Map.of(Fixtures.lineId(second, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        claim = claims.file(ClaimFilings.missing(delivered, "A", 1, Remedy.REFUND, "one box short"), world.buyerUser());
+        escalated = claims.file(ClaimFilings.missing(second, "A", 2, Remedy.REFUND, "two boxes short"), world.buyerUser());
         claims.reject(escalated, world.sellerUser(), null, "the parcel was complete", List.of());
         claims.escalate(escalated, world.buyerUser(), null, "the parcel was light");
         OrderDetails third = fixtures.paidOrder(world);
         fixtures.deliver(third, 2_150);
-        toDecide = claims.file(new FileClaim(third.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two boxes short", Map.of(Fixtures.lineId(third, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        toDecide = claims.file(ClaimFilings.missing(third, "A", 2, Remedy.REFUND, "two boxes short"), world.buyerUser());
         claims.reject(toDecide, world.sellerUser(), null, "the parcel was complete", List.of());
         claims.escalate(toDecide, world.buyerUser(), null, "the parcel was light");
         choiceClaim = systemCases.cancelLines(new CancelLines(cancelTarget.id(),

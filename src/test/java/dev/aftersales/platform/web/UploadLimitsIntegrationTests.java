@@ -17,19 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.DatabaseSnapshot;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.HttpUser;
 import dev.aftersales.support.HttpUser.Page;
 import dev.aftersales.support.HttpUser.Upload;
-import dev.aftersales.support.MutableClock;
 
 /**
  * Evidence uploads over real HTTP, through the server's own limits: whatever is sent, the buyer lands on the form
@@ -47,8 +44,6 @@ class UploadLimitsIntegrationTests {
     ClaimManagement claims;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
@@ -57,8 +52,7 @@ class UploadLimitsIntegrationTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
         buyer = HttpUser.signedIn(port, world.buyer());
@@ -184,9 +178,7 @@ class UploadLimitsIntegrationTests {
 
     @Test
     void aFormLargerThanTheServerReadsGoesBackToItsPageWithTheReason() throws Exception {
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "short", Map.of(Fixtures.lineId(order, "A"), 1), null, UUID.randomUUID().toString(),
-                List.of()), world.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 1, Remedy.REFUND, "short"), world.buyerUser());
         String token = buyer.get("/buyer/claims/" + id).csrf();
         DatabaseSnapshot before = DatabaseSnapshot.take(jdbc);
 

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,7 @@ import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.arbitration.DecisionCommand;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.ClaimViews;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
@@ -33,10 +29,10 @@ import dev.aftersales.risk.BuyerRisk;
 import dev.aftersales.risk.RiskManagement;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.FormLogin;
-import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.SqlStatementCounter;
 
 /**
@@ -59,16 +55,13 @@ class RiskArbitrationPagesIntegrationTests {
     ArbitrationManagement arbitration;
     @Autowired
     RiskManagement risk;
-    @Autowired
-    MutableClock clock;
 
     World world;
     UserAccount agent;
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         agent = fixtures.account(Role.AGENT, null);
     }
 
@@ -76,9 +69,7 @@ class RiskArbitrationPagesIntegrationTests {
     long escalated(World w) {
         OrderDetails order = fixtures.paidOrder(w);
         fixtures.deliver(order, 1_500);
-        long id = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "two apple boxes missing", Map.of(Fixtures.lineId(order, "A"), 2), null,
-                UUID.randomUUID().toString(), List.of()), w.buyerUser());
+        long id = claims.file(ClaimFilings.missing(order, "A", 2, Remedy.REFUND, "two apple boxes missing"), w.buyerUser());
         claims.reject(id, w.sellerUser(), null, "the parcel was complete", List.of());
         claims.escalate(id, w.buyerUser(), null, "the parcel was light");
         return id;

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +29,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
@@ -43,9 +39,9 @@ import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.CurrentUserSource;
 import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
-import dev.aftersales.support.MutableClock;
 
 /** The risk pages over real HTTP handling: who may see what, the rating form, the admin's policy forms. */
 @AftersalesIntegrationTest
@@ -65,8 +61,6 @@ class RiskPagesIntegrationTests {
     PolicyAdministration policy;
     @Autowired
     RiskSettingsStore thresholds;
-    @Autowired
-    MutableClock clock;
 
     World world;
     OrderDetails order;
@@ -91,13 +85,10 @@ class RiskPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_150);
-        claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.RESHIP, "one box missing", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        claimId = claims.file(ClaimFilings.missing(order, "A", 1, Remedy.RESHIP, "one box missing"), world.buyerUser());
     }
 
     @AfterEach

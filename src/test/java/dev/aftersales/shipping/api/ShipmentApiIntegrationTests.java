@@ -44,8 +44,7 @@ class ShipmentApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        clock.reset();
-        world = fixtures.world();
+        world = fixtures.freshWorld();
         order = fixtures.paidOrder(world);
         key = apiClients.create(Fixtures.unique("carrier-")).key();
     }
