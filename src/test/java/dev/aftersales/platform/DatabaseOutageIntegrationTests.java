@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +19,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.aftersales.claims.ClaimManagement;
-import dev.aftersales.claims.ClaimReason;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.FileClaim;
 import dev.aftersales.claims.Remedy;
 import dev.aftersales.identity.ApiClientManagement;
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.support.ApiCalls;
+import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.HttpUser;
@@ -89,9 +86,7 @@ class DatabaseOutageIntegrationTests {
         World world = fixtures.world();
         OrderDetails order = fixtures.paidOrder(world);
         fixtures.deliver(order, 2_000);
-        long claimId = claims.file(new FileClaim(order.id(), ClaimType.MISSING_ITEM, ClaimReason.ITEMS_MISSING,
-                Remedy.REFUND, "one apple box was not in the parcel", Map.of(Fixtures.lineId(order, "A"), 1), null,
-                UUID.randomUUID().toString(), List.of()), world.buyerUser());
+        long claimId = claims.file(ClaimFilings.oneAppleBoxMissing(order), world.buyerUser());
         String key = apiClients.create(Fixtures.unique("storefront-")).key();
         String claimPage = "/buyer/claims/" + claimId;
         String base = "http://localhost:" + port;
@@ -101,8 +96,8 @@ class DatabaseOutageIntegrationTests {
         assertThat(sent.status()).isEqualTo(302);
         String before = Fixtures.unique("SO");
         String during = Fixtures.unique("SO");
-        HttpUser storefront = new HttpUser(base);
-        assertThat(storefront.postJson("/api/v1/orders", order(before, world), "X-Api-Key", key).status())
+        ApiCalls storefront = new ApiCalls(base, key, HttpUser.TIMEOUT);
+        assertThat(storefront.post("/api/v1/orders", order(before, world)).status())
                 .isEqualTo(201);
         String csrf = buyer.get(claimPage).csrf();
 
@@ -118,19 +113,19 @@ class DatabaseOutageIntegrationTests {
             Page form = buyer.post(claimPage + "/messages", csrf, Map.of("body", "Sent during the outage"));
             assertUnavailablePage(form, ENGLISH);
 
-            Page api = storefront.postJson("/api/v1/orders", order(during, world), "X-Api-Key", key);
+            ApiCalls.Response api = storefront.post("/api/v1/orders", order(during, world));
             assertThat(api.status()).isEqualTo(503);
             assertThat(api.header("Content-Type")).startsWith("application/problem+json");
             assertThat(api.header("Retry-After")).isEqualTo("60");
             assertThat(api.body()).contains("\"status\":503").contains("nothing of this request was recorded");
 
-            Page health = storefront.get("/actuator/health");
+            ApiCalls.Response health = storefront.get("/actuator/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body()).contains("\"status\":\"DOWN\"");
-            Page readiness = storefront.get("/actuator/health/readiness");
+            ApiCalls.Response readiness = storefront.get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(503);
             assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
-            Page liveness = storefront.get("/actuator/health/liveness");
+            ApiCalls.Response liveness = storefront.get("/actuator/health/liveness");
             assertThat(liveness.status()).as("a restart would not bring the database back").isEqualTo(200);
         } finally {
             path.restore();
@@ -141,9 +136,9 @@ class DatabaseOutageIntegrationTests {
         Page again = buyer.get(claimPage);
         assertThat(again.status()).as("the same session, signed in").isEqualTo(200);
         assertThat(again.body()).contains("Sent before the outage").doesNotContain("Sent during the outage");
-        assertThat(storefront.postJson("/api/v1/orders", order(before, world), "X-Api-Key", key).status())
+        assertThat(storefront.post("/api/v1/orders", order(before, world)).status())
                 .as("recorded before the outage, still there").isEqualTo(200);
-        assertThat(storefront.postJson("/api/v1/orders", order(during, world), "X-Api-Key", key).status())
+        assertThat(storefront.post("/api/v1/orders", order(during, world)).status())
                 .as("not recorded during the outage; recorded once when sent again").isEqualTo(201);
         assertThat(buyer.get("/buyer/orders").body()).contains(before).contains(during);
     }

@@ -36,6 +36,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.aftersales.support.ApiCalls;
 import dev.aftersales.support.DeskNode;
 import dev.aftersales.support.HttpUser;
 import dev.aftersales.support.HttpUser.Page;
@@ -402,13 +403,13 @@ class TwoNodesIntegrationTests {
 
     long order(Instant paidAt) {
         String number = "TN" + SEQUENCE.incrementAndGet();
-        Page page = new HttpUser(a.base(), REQUEST_BOUND).postJson("/api/v1/orders", """
+        ApiCalls.Response page = new ApiCalls(a.base(), apiKey, REQUEST_BOUND).post("/api/v1/orders", """
                 {"orderNumber":"%s","shopCode":"%s",
                  "buyer":{"id":"ext-%s","name":"Buyer %s","phone":"13800000000"},
                  "currency":"CNY","paidAmount":6000,"shippingFee":0,"paidAt":"%s",
                  "delivery":{"recipient":"Buyer","phone":"13800000000","address":"Test Road 1, Hangzhou"},
                  "lines":[{"sku":"A","quantity":2,"unitPrice":3000}]}"""
-                .formatted(number, shopCode(), number, number, paidAt), "X-Api-Key", apiKey);
+                .formatted(number, shopCode(), number, number, paidAt));
         assertThat(page.status()).as(page.body()).isEqualTo(201);
         return idOf(page.body());
     }
@@ -419,15 +420,15 @@ class TwoNodesIntegrationTests {
         try (Connection db = db()) {
             orderNumber = text(db, "select order_number from orders where id = ?", orderId);
         }
-        HttpUser api = new HttpUser(a.base(), REQUEST_BOUND);
-        Page shipped = api.postJson("/api/v1/shipments", """
+        ApiCalls api = new ApiCalls(a.base(), apiKey, REQUEST_BOUND);
+        ApiCalls.Response shipped = api.post("/api/v1/shipments", """
                 {"orderNumber":"%s","carrier":"SF","trackingNumber":"%s"%s}""".formatted(orderNumber, tracking,
-                shippedAt == null ? "" : ",\"shippedAt\":\"" + shippedAt + "\""), "X-Api-Key", apiKey);
+                shippedAt == null ? "" : ",\"shippedAt\":\"" + shippedAt + "\""));
         assertThat(shipped.status()).as(shipped.body()).isEqualTo(201);
         if (scannedAt != null) {
-            Page scan = api.postJson("/api/v1/shipments/" + tracking + "/events", """
+            ApiCalls.Response scan = api.post("/api/v1/shipments/" + tracking + "/events", """
                     {"eventId":"scan-1","occurredAt":"%s","kind":"IN_TRANSIT","location":"Hangzhou"}"""
-                    .formatted(scannedAt), "X-Api-Key", apiKey);
+                    .formatted(scannedAt));
             assertThat(scan.status()).as(scan.body()).isEqualTo(201);
         }
         return idOf(shipped.body());

@@ -6,17 +6,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** The integration API over real HTTP against the test server, as the storefront or a carrier calls it. */
 public final class ApiCalls {
 
     private final String base;
     private final String key;
+    private final Duration timeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public ApiCalls(int port, String key) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, key, HttpUser.TIMEOUT);
+    }
+
+    /** Calls the desk at {@code base} (another node, or through a proxy); a call waits at most {@code timeout}. */
+    public ApiCalls(String base, String key, Duration timeout) {
+        this.base = base;
         this.key = key;
+        this.timeout = timeout;
     }
 
     public Response post(String path, String json) {
@@ -25,7 +34,7 @@ public final class ApiCalls {
 
     /** A POST with an {@code Idempotency-Key} ({@code null}: none). */
     public Response post(String path, String json, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("X-Api-Key", key)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
@@ -35,15 +44,14 @@ public final class ApiCalls {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Api-Key", key)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("X-Api-Key", key)
                 .header("Accept", "application/json").header("Accept-Language", "en").GET().build());
     }
 
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false));
+            return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -64,11 +72,27 @@ public final class ApiCalls {
                 + "\",\"trackingNumber\":\"" + trackingNumber + "\"}");
     }
 
-    /** What the API answered; {@code replayed}: it came with {@code Idempotent-Replayed: true}. */
-    public record Response(int status, String contentType, String body, boolean replayed) {
+    /** What the API answered. */
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+
+        /** The first value of this header, or {@code null}. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public String contentType() {
+            String type = header("Content-Type");
+            return type == null ? "" : type;
+        }
+
+        /** It came with {@code Idempotent-Replayed: true}: the answer to an earlier call with the same key. */
+        public boolean replayed() {
+            return "true".equals(header("Idempotent-Replayed"));
+        }
 
         public boolean problem() {
-            return contentType.startsWith("application/problem+json");
+            return contentType().startsWith("application/problem+json");
         }
     }
 }

@@ -184,12 +184,6 @@ public final class HttpUser {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    /** Sends JSON (the integration API). */
-    public Page postJson(String path, String json, String... headers) {
-        return send(withHeaders(request(path).setHeader("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers));
-    }
-
     /**
      * Signs in through the login form, whatever comes of it.
      *
