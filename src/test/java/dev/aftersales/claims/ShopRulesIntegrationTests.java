@@ -41,7 +41,7 @@ class ShopRulesIntegrationTests {
     @Autowired
     ClaimInterventions interventions;
     @Autowired
-    dev.aftersales.risk.RiskSettingsStore thresholds;
+    dev.aftersales.risk.internal.RiskSettingsStore thresholds;
     @Autowired
     LedgerInvariants ledger;
     @Autowired
