@@ -142,8 +142,9 @@ class MessagesTests {
         Properties zh = language("_zh_CN");
         Set<String> missing = new TreeSet<>();
         for (var settings : List.<Class<? extends Record>>of(dev.aftersales.catalog.PolicyDefaults.class,
-                dev.aftersales.risk.RiskSettings.class)) {
-            String prefix = settings == dev.aftersales.risk.RiskSettings.class ? "risk.threshold." : "risk.policy.field.";
+                dev.aftersales.risk.internal.RiskSettings.class)) {
+            String prefix = settings == dev.aftersales.risk.internal.RiskSettings.class ? "risk.threshold."
+                    : "risk.policy.field.";
             for (var component : settings.getRecordComponents()) {
                 String name = component.getName();
                 var kind = dev.aftersales.shared.RecordSettings.kindOf(name, component.getType());

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.catalog.internal.ProductRepository;
+import dev.aftersales.catalog.internal.ShopRepository;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 

@@ -28,6 +28,9 @@ import dev.aftersales.catalog.Product;
 import dev.aftersales.catalog.Shop;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.UserAccount;
+import dev.aftersales.ordering.internal.Order;
+import dev.aftersales.ordering.internal.OrderLine;
+import dev.aftersales.ordering.internal.OrderRepository;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.ordering.internal.Order;
+
 /**
  * Holiday extension of ship-by times: every order still waiting to be shipped whose ship-by time falls in a range
  * gets more time, once per extension (each order's old and new time is recorded in {@code ship_by_extensions}; the

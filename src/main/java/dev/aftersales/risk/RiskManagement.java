@@ -14,10 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.Shop;
 import dev.aftersales.claims.ClaimFacts;
-import dev.aftersales.identity.AccountLinks;
 import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderFeed;
+import dev.aftersales.risk.internal.BuyerScores;
+import dev.aftersales.risk.internal.ReturnAbuseScore;
+import dev.aftersales.risk.internal.RiskReadModel;
+import dev.aftersales.risk.internal.RiskSettings;
+import dev.aftersales.risk.internal.RiskSettingsStore;
+import dev.aftersales.risk.internal.ScorecardCache;
+import dev.aftersales.risk.internal.Scorecards;
 
 /**
  * Buyer return-abuse scores, shop scorecards and supervision, from the risk module's read models. Scores are
@@ -32,7 +38,7 @@ public class RiskManagement {
 
     private final RiskReadModel model;
     private final RiskSettingsStore settings;
-    private final AccountLinks links;
+    private final BuyerScores scores;
     private final AccountManagement accounts;
     private final CatalogManagement catalog;
     private final ClaimFacts claimFacts;
@@ -40,13 +46,13 @@ public class RiskManagement {
     private final Clock clock;
     private final ScorecardCache cards;
 
-    RiskManagement(RiskReadModel model, RiskSettingsStore settings, AccountLinks links, AccountManagement accounts,
+    RiskManagement(RiskReadModel model, RiskSettingsStore settings, BuyerScores scores, AccountManagement accounts,
             CatalogManagement catalog, ClaimFacts claimFacts, OrderFeed orderFeed, Clock clock,
             ScorecardCache cards) {
         this.cards = cards;
         this.model = model;
         this.settings = settings;
-        this.links = links;
+        this.scores = scores;
         this.accounts = accounts;
         this.catalog = catalog;
         this.claimFacts = claimFacts;
@@ -68,17 +74,8 @@ public class RiskManagement {
         return buyerRisk(buyerId).verdict();
     }
 
-    BuyerRisk compute(long buyerId, Long excludingClaimId, Instant now) {
-        Instant since = now.minus(ReturnAbuseScore.WINDOW);
-        List<AccountLinks.Link> found = links.linksOf(buyerId);
-        Map<Long, Integer> scores = model.scoresOf(found.stream().map(AccountLinks.Link::accountId).distinct()
-                .toList());
-        List<BuyerRisk.LinkedAccount> linked = found.stream().map(l -> new BuyerRisk.LinkedAccount(l.accountId(),
-                l.username(), l.displayName(), l.via().name(), l.value(), scores.get(l.accountId()))).toList();
-        ReturnAbuseScore.History history = new ReturnAbuseScore.History(buyerId,
-                model.ordersOfBuyerSince(buyerId, since), model.claimsOfBuyerSince(buyerId, since, excludingClaimId),
-                model.flagsOf(buyerId), linked);
-        return ReturnAbuseScore.compute(history, settings.current(), now);
+    private BuyerRisk compute(long buyerId, Long excludingClaimId, Instant now) {
+        return scores.compute(buyerId, excludingClaimId, now);
     }
 
     /** The score from which a buyer is "review". */
@@ -186,17 +183,6 @@ public class RiskManagement {
             model.upsertOrder(order);
             recompute(order.buyerId());
         });
-    }
-
-    @Transactional
-    void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault, Instant at) {
-        model.recordDecision(claimId, appeal, shopId, buyerId, sellerAtFault, at);
-    }
-
-    @Transactional
-    void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
-        model.recordFlag(flagId, buyerId, claimId, reason, at);
-        recompute(buyerId);
     }
 
     /**

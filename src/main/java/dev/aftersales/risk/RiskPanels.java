@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.identity.AccountManagement;
+import dev.aftersales.risk.internal.Ratings;
 
 /**
  * The models of the panels in {@code templates/risk/panels.html}, one public method per panel, so that any page

@@ -43,7 +43,7 @@ class ShopRulesIntegrationTests {
     @Autowired
     ClaimInterventions interventions;
     @Autowired
-    dev.aftersales.risk.RiskSettingsStore thresholds;
+    dev.aftersales.risk.internal.RiskSettingsStore thresholds;
     @Autowired
     LedgerInvariants ledger;
     @Autowired

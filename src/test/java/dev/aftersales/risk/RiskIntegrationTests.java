@@ -21,6 +21,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.risk.internal.HolidayExtensions;
+import dev.aftersales.risk.internal.RiskSettingsStore;
 import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.arbitration.AgentDecided;
 import dev.aftersales.arbitration.BuyerFlaggedForAbuse;

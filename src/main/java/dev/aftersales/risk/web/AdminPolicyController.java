@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.aftersales.risk.internal.HolidayExtensions;
+import dev.aftersales.risk.internal.RiskSettings;
+import dev.aftersales.risk.internal.RiskSettingsStore;
 import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.catalog.PolicyDefaults;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.Party;
-import dev.aftersales.risk.HolidayExtensions;
-import dev.aftersales.risk.RiskSettings;
-import dev.aftersales.risk.RiskSettingsStore;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.RecordSettings;

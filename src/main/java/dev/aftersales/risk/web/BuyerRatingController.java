@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.aftersales.risk.Ratings;
+import dev.aftersales.risk.internal.Ratings;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.Moves;
 

@@ -1,8 +1,9 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.arbitration.WorkspacePanel;
+import dev.aftersales.risk.RiskPanels;
 
 /**
  * The buyer's return-abuse score (verdict, signals with their values, linked accounts and what links them) and the

@@ -1,4 +1,4 @@
-package dev.aftersales.ordering;
+package dev.aftersales.ordering.internal;
 
 import java.util.Currency;
 
@@ -52,7 +52,7 @@ public class OrderLine {
     protected OrderLine() {
     }
 
-    OrderLine(int lineNo, Long productId, String sku, String title, int quantity, long unitPriceMinor,
+    public OrderLine(int lineNo, Long productId, String sku, String title, int quantity, long unitPriceMinor,
             long paidMinor, int unitWeightGrams) {
         this.lineNo = lineNo;
         this.productId = productId;
@@ -100,11 +100,11 @@ public class OrderLine {
         return new Money(paidMinor, currency);
     }
 
-    long paidMinor() {
+    public long paidMinor() {
         return paidMinor;
     }
 
-    long unitPriceMinor() {
+    public long unitPriceMinor() {
         return unitPriceMinor;
     }
 
@@ -112,7 +112,7 @@ public class OrderLine {
         return unitWeightGrams;
     }
 
-    boolean sameAs(OrderLine other) {
+    public boolean sameAs(OrderLine other) {
         return lineNo == other.lineNo && sku.equals(other.sku) && quantity == other.quantity
                 && unitPriceMinor == other.unitPriceMinor && paidMinor == other.paidMinor;
     }

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

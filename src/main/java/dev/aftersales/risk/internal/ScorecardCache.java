@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.aftersales.risk.ShopScorecard;
+
 /**
  * Shop scorecards as last computed, per node. A scorecard reads every order, claim, decision, rating and incident of
  * the shop over 90 days; the agent queue, the workspace and the dashboard show it on every page, so it is computed
@@ -20,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * another node's changes and the sliding windows show within that time.
  */
 @Component
-class ScorecardCache {
+public class ScorecardCache {
 
     private record Entry(ShopScorecard card, RiskSettings settings, Instant computedAt) {
     }
@@ -35,7 +37,7 @@ class ScorecardCache {
     }
 
     /** The shop's scorecard as computed under these thresholds, if it is still fresh. */
-    Optional<ShopScorecard> get(long shopId, RiskSettings settings) {
+    public Optional<ShopScorecard> get(long shopId, RiskSettings settings) {
         Entry e = cards.get(shopId);
         Instant now = clock.instant();
         if (e == null || !e.settings().equals(settings) || e.computedAt().isAfter(now)
@@ -45,12 +47,12 @@ class ScorecardCache {
         return Optional.of(e.card());
     }
 
-    void put(long shopId, ShopScorecard card, RiskSettings settings, Instant computedAt) {
+    public void put(long shopId, ShopScorecard card, RiskSettings settings, Instant computedAt) {
         cards.put(shopId, new Entry(card, settings, computedAt));
     }
 
     /** Something about the shop changed: its scorecard is computed again, now and after the change commits. */
-    void forget(long shopId) {
+    public void forget(long shopId) {
         cards.remove(shopId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.arbitration.QueueColumn;
+import dev.aftersales.risk.RiskManagement;
+import dev.aftersales.risk.ShopScorecard;
 
 /**
  * The agent queue's risk column: the buyer's last stored return-abuse score with its verdict, and a badge when the

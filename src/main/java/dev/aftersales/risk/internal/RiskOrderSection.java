@@ -1,9 +1,10 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderPageSection;
+import dev.aftersales.risk.RiskPanels;
 import dev.aftersales.shared.CurrentUser;
 
 /** On the agent's order page: the buyer's risk panel and the shop's scorecard summary (never for buyers, sellers). */

@@ -1,4 +1,4 @@
-package dev.aftersales.ordering;
+package dev.aftersales.ordering.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +22,14 @@ import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
+import dev.aftersales.ordering.CancellationReason;
+import dev.aftersales.ordering.OrderCancelled;
+import dev.aftersales.ordering.OrderConflict;
+import dev.aftersales.ordering.OrderDelivered;
+import dev.aftersales.ordering.OrderNotShippable;
+import dev.aftersales.ordering.OrderPlaced;
+import dev.aftersales.ordering.OrderShipped;
+import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.shared.Money;
 
 /**
@@ -108,9 +116,9 @@ public class Order extends AbstractAggregateRoot<Order> {
     protected Order() {
     }
 
-    Order(String orderNumber, long shopId, long buyerId, Currency currency, long paidMinor, long shippingFeeMinor,
-            Instant paidAt, Instant shipBy, String recipientName, String recipientPhone, String deliveryAddress,
-            List<OrderLine> lines, Instant now) {
+    public Order(String orderNumber, long shopId, long buyerId, Currency currency, long paidMinor,
+            long shippingFeeMinor, Instant paidAt, Instant shipBy, String recipientName, String recipientPhone,
+            String deliveryAddress, List<OrderLine> lines, Instant now) {
         this.orderNumber = orderNumber;
         this.shopId = shopId;
         this.buyerId = buyerId;
@@ -130,7 +138,7 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** Registers the "placed" event once the order has its id. */
-    Order announcePlaced() {
+    public Order announcePlaced() {
         registerEvent(new OrderPlaced(id, orderNumber, shopId, buyerId, paid(), paidAt));
         return this;
     }
@@ -168,7 +176,7 @@ public class Order extends AbstractAggregateRoot<Order> {
      *
      * @return whether this call cancelled it
      */
-    boolean cancel(CancellationReason reason, String note, Instant at, String actor) {
+    public boolean cancel(CancellationReason reason, String note, Instant at, String actor) {
         if (status == OrderStatus.CANCELLED) {
             if (cancellationReason == reason) {
                 return false;
@@ -188,7 +196,7 @@ public class Order extends AbstractAggregateRoot<Order> {
     }
 
     /** The storefront may correct where a parcel goes until it ships. */
-    boolean changeDelivery(String recipient, String phone, String address, Instant at) {
+    public boolean changeDelivery(String recipient, String phone, String address, Instant at) {
         if (recipient.equals(recipientName) && java.util.Objects.equals(phone, recipientPhone)
                 && address.equals(deliveryAddress)) {
             return false;
@@ -305,9 +313,9 @@ public class Order extends AbstractAggregateRoot<Order> {
 
     /**
      * A holiday extension moves the ship-by time of an order still waiting to be shipped (recorded, with the old
-     * and the new time, by {@link ShipByExtension}).
+     * and the new time, by {@link dev.aftersales.ordering.ShipByExtension}).
      */
-    void extendShipBy(java.time.Duration by, Instant now) {
+    public void extendShipBy(java.time.Duration by, Instant now) {
         if (status != OrderStatus.AWAITING_SHIPMENT) {
             throw new IllegalStateException("Order " + orderNumber + " is no longer waiting to be shipped");
         }

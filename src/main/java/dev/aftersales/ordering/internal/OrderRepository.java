@@ -1,4 +1,4 @@
-package dev.aftersales.ordering;
+package dev.aftersales.ordering.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +10,9 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface OrderRepository extends JpaRepository<Order, Long> {
+import dev.aftersales.ordering.OrderStatus;
+
+public interface OrderRepository extends JpaRepository<Order, Long> {
 
     Optional<Order> findByOrderNumber(String orderNumber);
 

@@ -1,4 +1,4 @@
-package dev.aftersales.ordering;
+package dev.aftersales.ordering.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import dev.aftersales.ordering.CancellationReason;
+import dev.aftersales.ordering.OrderConflict;
+import dev.aftersales.ordering.OrderNotShippable;
+import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.shared.Money;
 
 class OrderTests {

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.aftersales.claims.ActorRole;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.ordering.CancellationReason;
+import dev.aftersales.risk.ShopScorecard;
 
 /** The seller scorecard and supervision on generated histories whose answers are worked out by hand. */
 class ScorecardsTests {

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.shared.RecordSettings;
-import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.shared.SettingsStore.Rejected;
+import dev.aftersales.shared.SettingsStore;
 
 /**
  * The risk thresholds now: {@code aftersales.risk.*} with an admin's run-time changes ({@code risk_settings}, a

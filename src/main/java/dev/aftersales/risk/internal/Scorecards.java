@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.aftersales.claims.ActorRole;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.ordering.CancellationReason;
+import dev.aftersales.risk.ShopScorecard;
 
 /**
  * The written rule of the seller scorecard and of supervision. Over a window (30 or 90 days, by when the order was
@@ -30,31 +31,31 @@ import dev.aftersales.ordering.CancellationReason;
  * A shop is under supervision when its 90-day metrics pass any threshold of {@link RiskSettings}; rates only count
  * with at least {@code supervisionMinOrders} orders (or 3 claims, 3 answers, 3 ratings).
  */
-final class Scorecards {
+public final class Scorecards {
 
     private Scorecards() {
     }
 
-    record OrderRow(long orderId, Instant paidAt, Instant shipBy, Instant shippedAt, Instant cancelledAt,
+    public record OrderRow(long orderId, Instant paidAt, Instant shipBy, Instant shippedAt, Instant cancelledAt,
             CancellationReason cancellationReason) {
     }
 
-    record ClaimRow(long claimId, long orderId, ClaimType type, Instant filedAt, boolean filedByBuyer,
+    public record ClaimRow(long claimId, long orderId, ClaimType type, Instant filedAt, boolean filedByBuyer,
             Instant firstAnswerAt, ActorRole firstAnswerRole, String firstAnswerAction, boolean escalated) {
     }
 
-    record DecisionRow(long claimId, boolean appeal, boolean sellerAtFault, Instant decidedAt) {
+    public record DecisionRow(long claimId, boolean appeal, boolean sellerAtFault, Instant decidedAt) {
     }
 
-    record RatingRow(long claimId, int stars, Instant ratedAt) {
+    public record RatingRow(long claimId, int stars, Instant ratedAt) {
     }
 
     /** A fake-tracking incident (claims' {@code ShopIncidentRecorded}): its order and when. */
-    record IncidentRow(long orderId, Instant at) {
+    public record IncidentRow(long orderId, Instant at) {
     }
 
     /** @param fakeTracking the shop's fake-tracking incidents */
-    record History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
+    public record History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
             List<DecisionRow> decisions, List<RatingRow> ratings, List<IncidentRow> fakeTracking) {
 
         History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
@@ -63,7 +64,7 @@ final class Scorecards {
         }
     }
 
-    static ShopScorecard compute(History h, RiskSettings s, Instant now) {
+    public static ShopScorecard compute(History h, RiskSettings s, Instant now) {
         ShopScorecard.Metrics m30 = metrics(h, now, 30);
         ShopScorecard.Metrics m90 = metrics(h, now, 90);
         List<ShopScorecard.Reason> reasons = reasons(m90, s);

@@ -1,4 +1,4 @@
-package dev.aftersales.ordering;
+package dev.aftersales.ordering.internal;
 
 import java.time.Instant;
 
@@ -10,6 +10,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.aftersales.ordering.OrderStatus;
 
 /** One entry of an order's append-only status history: what it became, when, by whom and why. */
 @Entity

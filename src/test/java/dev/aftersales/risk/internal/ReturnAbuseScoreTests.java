@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.WeightVerdict;
+import dev.aftersales.risk.BuyerRisk;
 
 /** The return-abuse score on generated histories whose answer is worked out by hand from the written rule. */
 class ReturnAbuseScoreTests {

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,13 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.aftersales.shared.SettingsStore;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.DueTimeExtension;
 import dev.aftersales.claims.Party;
 import dev.aftersales.ordering.ShipByExtension;
 import dev.aftersales.shared.MessageArgs;
 import dev.aftersales.shared.NoticeRequested;
+import dev.aftersales.shared.SettingsStore;
 
 /**
  * Holiday extension: an admin gives every running due time of one kind (claims in a status or whose move it is,

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +10,7 @@ import dev.aftersales.ordering.OrderCancelled;
 import dev.aftersales.ordering.OrderDelivered;
 import dev.aftersales.ordering.OrderPlaced;
 import dev.aftersales.ordering.OrderShipped;
+import dev.aftersales.risk.RiskManagement;
 
 /**
  * Feeds the risk read models from the other modules' events, after their transaction committed (through the event
@@ -20,9 +21,11 @@ import dev.aftersales.ordering.OrderShipped;
 class RiskListeners {
 
     private final RiskManagement risk;
+    private final RiskReadModel model;
 
-    RiskListeners(RiskManagement risk) {
+    RiskListeners(RiskManagement risk, RiskReadModel model) {
         this.risk = risk;
+        this.model = model;
     }
 
     @ApplicationModuleListener
@@ -52,13 +55,14 @@ class RiskListeners {
 
     @ApplicationModuleListener
     void on(AgentDecided event) {
-        risk.recordDecision(event.claimId(), event.appeal(), event.shopId(), event.buyerId(), event.sellerAtFault(),
+        model.recordDecision(event.claimId(), event.appeal(), event.shopId(), event.buyerId(), event.sellerAtFault(),
                 event.at());
         risk.refreshClaim(event.claimId());
     }
 
     @ApplicationModuleListener
     void on(BuyerFlaggedForAbuse event) {
-        risk.recordFlag(event.flagId(), event.buyerId(), event.claimId(), event.reason(), event.at());
+        model.recordFlag(event.flagId(), event.buyerId(), event.claimId(), event.reason(), event.at());
+        risk.recompute(event.buyerId());
     }
 }

@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

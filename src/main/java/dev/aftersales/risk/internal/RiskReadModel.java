@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +19,11 @@ import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.WeightVerdict;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderFeed;
+import dev.aftersales.risk.BuyerRisk;
 
 /** The risk module's copies of orders, claims, decisions and flags, and the buyers' last scores. */
 @Component
-class RiskReadModel {
+public class RiskReadModel {
 
     private final JdbcTemplate jdbc;
 
@@ -35,7 +36,7 @@ class RiskReadModel {
 
     // ------------------------------------------------------------------------------------------ writing
 
-    void upsertOrder(OrderFeed.OrderTimes o) {
+    public void upsertOrder(OrderFeed.OrderTimes o) {
         scorecards.forget(o.shopId());
         jdbc.update("""
                 insert into risk_orders (order_id, shop_id, buyer_id, paid_at, ship_by, shipped_at, delivered_at,
@@ -49,7 +50,7 @@ class RiskReadModel {
                 o.cancellationReason() == null ? null : o.cancellationReason().name());
     }
 
-    void upsertClaim(ClaimFacts.Fact c) {
+    public void upsertClaim(ClaimFacts.Fact c) {
         scorecards.forget(c.shopId());
         jdbc.update("""
                 insert into risk_claims (claim_id, order_id, shop_id, buyer_id, type, status, filed_at, filed_by_buyer,
@@ -67,7 +68,8 @@ class RiskReadModel {
                 ts(c.endedAt()));
     }
 
-    void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault, Instant at) {
+    public void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault,
+            Instant at) {
         scorecards.forget(shopId);
         jdbc.update("""
                 insert into risk_decisions (claim_id, appeal, shop_id, buyer_id, seller_at_fault, decided_at)
@@ -77,12 +79,12 @@ class RiskReadModel {
                 claimId, appeal, shopId, buyerId, sellerAtFault, ts(at));
     }
 
-    void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
+    public void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
         jdbc.update("insert into risk_abuse_flags (flag_id, buyer_id, claim_id, reason, flagged_at) "
                 + "values (?, ?, ?, ?, ?) on conflict (flag_id) do nothing", flagId, buyerId, claimId, reason, ts(at));
     }
 
-    void saveScore(BuyerRisk risk) {
+    public void saveScore(BuyerRisk risk) {
         jdbc.update("""
                 insert into risk_buyer_scores (buyer_id, score, verdict, computed_at) values (?, ?, ?, ?)
                 on conflict (buyer_id) do update set score = excluded.score, verdict = excluded.verdict,
@@ -92,13 +94,13 @@ class RiskReadModel {
 
     // ------------------------------------------------------------------------------------------ reading
 
-    int ordersOfBuyerSince(long buyerId, Instant since) {
+    public int ordersOfBuyerSince(long buyerId, Instant since) {
         Integer n = jdbc.queryForObject("select count(*) from risk_orders where buyer_id = ? and paid_at >= ?",
                 Integer.class, buyerId, ts(since));
         return n == null ? 0 : n;
     }
 
-    List<ReturnAbuseScore.ClaimRow> claimsOfBuyerSince(long buyerId, Instant since, Long excludingClaimId) {
+    public List<ReturnAbuseScore.ClaimRow> claimsOfBuyerSince(long buyerId, Instant since, Long excludingClaimId) {
         return jdbc.query("""
                 select c.claim_id, c.type, c.filed_at, c.filed_by_buyer, c.inspection_result, c.weight_verdict,
                        o.delivered_at
@@ -111,13 +113,13 @@ class RiskReadModel {
                 buyerId, ts(since), excludingClaimId == null ? -1L : excludingClaimId);
     }
 
-    int flagsOf(long buyerId) {
+    public int flagsOf(long buyerId) {
         Integer n = jdbc.queryForObject("select count(*) from risk_abuse_flags where buyer_id = ?", Integer.class,
                 buyerId);
         return n == null ? 0 : n;
     }
 
-    Map<Long, Integer> scoresOf(List<Long> buyerIds) {
+    public Map<Long, Integer> scoresOf(List<Long> buyerIds) {
         if (buyerIds.isEmpty()) {
             return Map.of();
         }
@@ -133,10 +135,10 @@ class RiskReadModel {
     }
 
     /** One row of the watchlist. */
-    record Watched(long buyerId, int score, BuyerRisk.Verdict verdict, Instant computedAt) {
+    public record Watched(long buyerId, int score, BuyerRisk.Verdict verdict, Instant computedAt) {
     }
 
-    List<Watched> watched(int minScore, int limit) {
+    public List<Watched> watched(int minScore, int limit) {
         return jdbc.query("select buyer_id, score, verdict, computed_at from risk_buyer_scores where score >= ? "
                 + "order by score desc, buyer_id limit ?",
                 (rs, i) -> new Watched(rs.getLong(1), rs.getInt(2), BuyerRisk.Verdict.valueOf(rs.getString(3)),
@@ -149,19 +151,19 @@ class RiskReadModel {
                 .stream().findFirst();
     }
 
-    List<Long> buyersWithActivity() {
+    public List<Long> buyersWithActivity() {
         return jdbc.queryForList("select buyer_id from risk_orders union select buyer_id from risk_claims "
                 + "union select buyer_id from risk_abuse_flags", Long.class);
     }
 
-    List<Long> shopsActiveSince(Instant since) {
+    public List<Long> shopsActiveSince(Instant since) {
         return jdbc.queryForList("select shop_id from risk_orders where paid_at >= ? union "
                 + "select shop_id from risk_claims where filed_at >= ? union "
                 + "select shop_id from risk_decisions where decided_at >= ? order by 1", Long.class, ts(since),
                 ts(since), ts(since));
     }
 
-    List<Scorecards.OrderRow> ordersOfShopSince(long shopId, Instant since) {
+    public List<Scorecards.OrderRow> ordersOfShopSince(long shopId, Instant since) {
         return jdbc.query("select order_id, paid_at, ship_by, shipped_at, cancelled_at, cancellation_reason "
                 + "from risk_orders where shop_id = ? and (paid_at >= ? or cancelled_at >= ?)",
                 (rs, i) -> new Scorecards.OrderRow(rs.getLong(1), instant(rs, 2), instant(rs, 3), instant(rs, 4),
@@ -169,7 +171,7 @@ class RiskReadModel {
                 shopId, ts(since), ts(since));
     }
 
-    List<Scorecards.ClaimRow> claimsOfShopSince(long shopId, Instant since) {
+    public List<Scorecards.ClaimRow> claimsOfShopSince(long shopId, Instant since) {
         return jdbc.query("select claim_id, order_id, type, filed_at, filed_by_buyer, first_answer_at, "
                 + "first_answer_role, first_answer_action, escalated from risk_claims "
                 + "where shop_id = ? and filed_at >= ?",
@@ -179,7 +181,7 @@ class RiskReadModel {
                 shopId, ts(since));
     }
 
-    List<Scorecards.DecisionRow> decisionsOfShopSince(long shopId, Instant since) {
+    public List<Scorecards.DecisionRow> decisionsOfShopSince(long shopId, Instant since) {
         return jdbc.query("select claim_id, appeal, seller_at_fault, decided_at from risk_decisions "
                 + "where shop_id = ? and decided_at >= ?",
                 (rs, i) -> new Scorecards.DecisionRow(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3),
@@ -187,7 +189,7 @@ class RiskReadModel {
                 shopId, ts(since));
     }
 
-    List<Scorecards.RatingRow> ratingsOfShopSince(long shopId, Instant since) {
+    public List<Scorecards.RatingRow> ratingsOfShopSince(long shopId, Instant since) {
         return jdbc.query("select claim_id, stars, rated_at from claim_ratings where shop_id = ? and rated_at >= ?",
                 (rs, i) -> new Scorecards.RatingRow(rs.getLong(1), rs.getInt(2), instant(rs, 3)), shopId, ts(since));
     }
@@ -199,11 +201,11 @@ class RiskReadModel {
     }
 
     /** The last stored scores of these buyers (one query). */
-    Map<Long, Integer> storedScores(java.util.Collection<Long> buyerIds) {
+    public Map<Long, Integer> storedScores(java.util.Collection<Long> buyerIds) {
         return buyerIds.isEmpty() ? Map.of() : scoresOf(List.copyOf(buyerIds));
     }
 
-    Map<Long, List<Scorecards.OrderRow>> ordersOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+    public Map<Long, List<Scorecards.OrderRow>> ordersOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
         Map<Long, List<Scorecards.OrderRow>> by = new java.util.HashMap<>();
         jdbc.query("select shop_id, order_id, paid_at, ship_by, shipped_at, cancelled_at, cancellation_reason "
                 + "from risk_orders where shop_id in (" + in(shopIds) + ") and (paid_at >= ? or cancelled_at >= ?)",
@@ -215,7 +217,7 @@ class RiskReadModel {
         return by;
     }
 
-    Map<Long, List<Scorecards.ClaimRow>> claimsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+    public Map<Long, List<Scorecards.ClaimRow>> claimsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
         Map<Long, List<Scorecards.ClaimRow>> by = new java.util.HashMap<>();
         jdbc.query("select shop_id, claim_id, order_id, type, filed_at, filed_by_buyer, first_answer_at, "
                 + "first_answer_role, first_answer_action, escalated from risk_claims "
@@ -229,7 +231,8 @@ class RiskReadModel {
         return by;
     }
 
-    Map<Long, List<Scorecards.DecisionRow>> decisionsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+    public Map<Long, List<Scorecards.DecisionRow>> decisionsOfShopsSince(java.util.Collection<Long> shopIds,
+            Instant since) {
         Map<Long, List<Scorecards.DecisionRow>> by = new java.util.HashMap<>();
         jdbc.query("select shop_id, claim_id, appeal, seller_at_fault, decided_at from risk_decisions "
                 + "where shop_id in (" + in(shopIds) + ") and decided_at >= ?",
@@ -241,7 +244,8 @@ class RiskReadModel {
         return by;
     }
 
-    Map<Long, List<Scorecards.RatingRow>> ratingsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
+    public Map<Long, List<Scorecards.RatingRow>> ratingsOfShopsSince(java.util.Collection<Long> shopIds,
+            Instant since) {
         Map<Long, List<Scorecards.RatingRow>> by = new java.util.HashMap<>();
         jdbc.query("select shop_id, claim_id, stars, rated_at from claim_ratings where shop_id in (" + in(shopIds)
                 + ") and rated_at >= ?",
@@ -254,20 +258,20 @@ class RiskReadModel {
 
     // ------------------------------------------------------------------------------------------ incidents
 
-    void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
+    public void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
         scorecards.forget(shopId);
         jdbc.update("insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
                 + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at));
     }
 
     /** When the shop's fake-tracking incidents happened, since a time. */
-    List<Scorecards.IncidentRow> fakeTrackingOfShopSince(long shopId, Instant since) {
+    public List<Scorecards.IncidentRow> fakeTrackingOfShopSince(long shopId, Instant since) {
         return jdbc.query("select order_id, occurred_at from risk_shop_incidents where shop_id = ? "
                 + "and kind = 'FAKE_TRACKING' and occurred_at >= ?",
                 (rs, i) -> new Scorecards.IncidentRow(rs.getLong(1), instant(rs, 2)), shopId, ts(since));
     }
 
-    Map<Long, List<Scorecards.IncidentRow>> fakeTrackingOfShopsSince(java.util.Collection<Long> shopIds,
+    public Map<Long, List<Scorecards.IncidentRow>> fakeTrackingOfShopsSince(java.util.Collection<Long> shopIds,
             Instant since) {
         Map<Long, List<Scorecards.IncidentRow>> by = new java.util.HashMap<>();
         jdbc.query("select shop_id, order_id, occurred_at from risk_shop_incidents where shop_id in (" + in(shopIds)

@@ -1,10 +1,12 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.arbitration.DashboardPanel;
+import dev.aftersales.risk.RiskManagement;
+import dev.aftersales.risk.ShopScorecard;
 
 /**
  * The agent dashboard's abuse watchlist and supervision list, the top {@value #TOP} of each with links to the whole

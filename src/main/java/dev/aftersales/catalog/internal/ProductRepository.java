@@ -1,4 +1,4 @@
-package dev.aftersales.catalog;
+package dev.aftersales.catalog.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ProductRepository extends JpaRepository<Product, Long> {
+import dev.aftersales.catalog.Product;
+
+public interface ProductRepository extends JpaRepository<Product, Long> {
 
     Optional<Product> findByShopIdAndSku(long shopId, String sku);
 

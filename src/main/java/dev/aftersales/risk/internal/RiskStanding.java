@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.claims.BuyerStanding;
+import dev.aftersales.risk.BuyerRisk;
+import dev.aftersales.risk.RiskManagement;
 
 /**
  * The risk module's answer to "may this buyer be fast-tracked?": not when the return-abuse score says "review";
@@ -14,15 +16,17 @@ import dev.aftersales.claims.BuyerStanding;
 @Component
 class RiskStanding implements BuyerStanding {
 
+    private final BuyerScores scores;
     private final RiskManagement risk;
 
-    RiskStanding(RiskManagement risk) {
+    RiskStanding(BuyerScores scores, RiskManagement risk) {
+        this.scores = scores;
         this.risk = risk;
     }
 
     @Override
     public Standing of(long buyerId, Long excludingClaimId, Instant now) {
-        BuyerRisk r = risk.compute(buyerId, excludingClaimId, now);
+        BuyerRisk r = scores.compute(buyerId, excludingClaimId, now);
         boolean review = r.review();
         return new Standing(!review, review ? "risk.standing.review" : "risk.standing.good",
                 List.of(r.score(), r.verdict().name()), review,

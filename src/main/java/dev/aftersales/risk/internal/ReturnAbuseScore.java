@@ -1,4 +1,4 @@
-package dev.aftersales.risk;
+package dev.aftersales.risk.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.WeightVerdict;
+import dev.aftersales.risk.BuyerRisk;
 
 /**
  * The written rule of the return-abuse score: seven signals, each worth a fixed number of points per occurrence up
@@ -27,9 +28,9 @@ import dev.aftersales.claims.WeightVerdict;
  * LINKED        accounts sharing a phone or an address            10 each, at most 20
  * </pre>
  */
-final class ReturnAbuseScore {
+public final class ReturnAbuseScore {
 
-    static final Duration WINDOW = Duration.ofDays(90);
+    public static final Duration WINDOW = Duration.ofDays(90);
     static final Duration QUICK = Duration.ofHours(2);
     private static final Set<InspectionResult> BAD_INSPECTION = EnumSet.of(InspectionResult.USED,
             InspectionResult.DAMAGED, InspectionResult.WRONG_ITEM, InspectionResult.PARTS_MISSING);
@@ -39,16 +40,16 @@ final class ReturnAbuseScore {
     }
 
     /** One of the buyer's claims as the score sees it; {@code deliveredAt} is the order's delivery, if any. */
-    record ClaimRow(long claimId, ClaimType type, Instant filedAt, boolean filedByBuyer,
+    public record ClaimRow(long claimId, ClaimType type, Instant filedAt, boolean filedByBuyer,
             InspectionResult inspection, WeightVerdict weight, Instant deliveredAt) {
     }
 
     /** The buyer's history: orders and claims of the last 90 days, abuse flags, linked accounts. */
-    record History(long buyerId, int orders, List<ClaimRow> claims, int abuseFlags,
+    public record History(long buyerId, int orders, List<ClaimRow> claims, int abuseFlags,
             List<BuyerRisk.LinkedAccount> links) {
     }
 
-    static BuyerRisk compute(History h, RiskSettings settings, Instant now) {
+    public static BuyerRisk compute(History h, RiskSettings settings, Instant now) {
         List<ClaimRow> mine = h.claims().stream().filter(ClaimRow::filedByBuyer).toList();
         List<BuyerRisk.Signal> signals = new ArrayList<>();
 
@@ -85,7 +86,7 @@ final class ReturnAbuseScore {
         return new BuyerRisk(h.buyerId(), score, verdict(score, settings), List.copyOf(signals), h.links(), now);
     }
 
-    static BuyerRisk.Verdict verdict(int score, RiskSettings settings) {
+    public static BuyerRisk.Verdict verdict(int score, RiskSettings settings) {
         if (score >= settings.reviewScore()) {
             return BuyerRisk.Verdict.REVIEW;
         }
