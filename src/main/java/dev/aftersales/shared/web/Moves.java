@@ -43,8 +43,9 @@ public class Moves {
     }
 
     /**
-     * As {@link #move(RedirectAttributes, String, Runnable)}, with the page's own words for exceptions of other
-     * modules that are not refusals ({@code also} answers null for those that are not refusals either).
+     * As {@link #move(RedirectAttributes, String, Runnable)}, with the page's own words where it says a refusal of
+     * another module its own way, or puts another exception in words ({@code also} answers null where the
+     * refusal's own words stand, and for what is no refusal at all).
      */
     public boolean move(RedirectAttributes redirect, String successKey, Runnable move,
             Function<RuntimeException, Refusal> also) {
@@ -64,13 +65,17 @@ public class Moves {
 
     /** The exception as a refusal the page can show, or null when it is none. */
     static Refusal refusal(RuntimeException e, Function<RuntimeException, Refusal> also) {
+        Refusal pages = also.apply(e);
+        if (pages != null) {
+            return pages;
+        }
         if (e instanceof Refusal r) {
             return r;
         }
         if (e instanceof ObjectOptimisticLockingFailureException) {
             return Refusal.of(null, STALE);
         }
-        return also.apply(e);
+        return null;
     }
 
     /** The exception as a refusal the page can show, or null when it is none. */

@@ -96,6 +96,30 @@ class MovesTests {
         assertThat(Moves.refusal(new IllegalStateException("broken"))).isNull();
     }
 
+    /** Another module's refusal, as the module throws it. */
+    static class NumberInUse extends RuntimeException implements Refusal {
+        @Override
+        public String field() {
+            return "trackingNumber";
+        }
+
+        @Override
+        public String messageKey() {
+            return "shipping.error.inUse";
+        }
+    }
+
+    @Test
+    void aPageWithItsOwnWordsForARefusalSaysItSoElseTheRefusalSpeaksForItself() {
+        Refusal claimPages = Refusal.of(null, "claim.rejected.state");
+
+        assertThat(Moves.refusal(new NumberInUse(), e -> claimPages)).isSameAs(claimPages);
+        assertThat(Moves.refusal(new NumberInUse(), e -> null)).satisfies(r -> {
+            assertThat(r.field()).isEqualTo("trackingNumber");
+            assertThat(r.messageKey()).isEqualTo("shipping.error.inUse");
+        });
+    }
+
     @Test
     void anEmptyFileInputIsNoUploadButANamedEmptyFileIs() {
         var uploads = Moves.uploads(List.of(new MockMultipartFile("files", "", null, new byte[0]),
