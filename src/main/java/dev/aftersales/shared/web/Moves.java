@@ -3,13 +3,16 @@ package dev.aftersales.shared.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -127,6 +130,20 @@ public class Moves {
     /** As {@link #reject(Errors, Refusal, String, List)}: each reason at the field it names, or above the form. */
     public void reject(Errors errors, Refusal refusal) {
         reject(errors, refusal, null, null);
+    }
+
+    /**
+     * A form the page shows again itself (without a redirect) as the fragments that draw fields from a
+     * {@link FormRefusal} read it: what was typed, and each reason its binding holds for a field, in the words the
+     * binding's codes name. Reasons for the whole form stay the binding's.
+     */
+    public FormRefusal shownAgain(Errors errors) {
+        Map<String, List<FormRefusal.Message>> reasons = new LinkedHashMap<>();
+        for (FieldError error : errors.getFieldErrors()) {
+            reasons.computeIfAbsent(error.getField(), f -> new ArrayList<>())
+                    .add(new FormRefusal.Message(formats.code(error), args(error.getArguments())));
+        }
+        return FormRefusal.shownAgain(reasons);
     }
 
     /** Times, durations, amounts and weights in a message's arguments, formatted for the reader. */

@@ -20,6 +20,7 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Refusal;
+import dev.aftersales.shared.web.FormRefusal;
 import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShippingManagement;
@@ -69,6 +70,8 @@ class SellerShippingController {
             }
         }
         model.addAttribute("order", order);
+        // the carrier-and-number fragment draws what was typed and each field's reasons from a refused form
+        model.addAttribute(FormRefusal.ATTRIBUTE, moves.shownAgain(errors));
         return "seller/orders/ship";
     }
 
