@@ -13,6 +13,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.aftersales.arbitration.internal.AbuseFlag;
+import dev.aftersales.arbitration.internal.AbuseFlagRepository;
+import dev.aftersales.arbitration.internal.Assignment;
+import dev.aftersales.arbitration.internal.AssignmentRepository;
+import dev.aftersales.arbitration.internal.Decision;
+import dev.aftersales.arbitration.internal.DecisionRepository;
+import dev.aftersales.arbitration.internal.Penalty;
+import dev.aftersales.arbitration.internal.PenaltyRepository;
 import dev.aftersales.claims.Claim;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimReason;

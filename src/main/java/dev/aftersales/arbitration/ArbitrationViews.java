@@ -21,6 +21,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.aftersales.arbitration.internal.AbuseFlag;
+import dev.aftersales.arbitration.internal.AbuseFlagRepository;
+import dev.aftersales.arbitration.internal.Assignment;
+import dev.aftersales.arbitration.internal.AssignmentRepository;
+import dev.aftersales.arbitration.internal.DecisionRepository;
+import dev.aftersales.arbitration.internal.PenaltyRepository;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.catalog.Shop;
 import dev.aftersales.claims.Claim;

@@ -1,12 +1,14 @@
 package dev.aftersales.payments;
 
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.Refusal;
 
 /**
  * The refund would take the order's refunds above what the buyer paid, or one order line's refunds above what was
- * paid for that line (in money or in units).
+ * paid for that line (in money or in units). Refused at the amount: at most what is still refundable (the pages word it
+ * as the claim pages do, {@code claim.rejected.refundCap}).
  */
-public class RefundExceedsPaid extends RuntimeException {
+public class RefundExceedsPaid extends RuntimeException implements Refusal {
 
     private final Money refundable;
     private final Long orderLineId;
@@ -32,5 +34,20 @@ public class RefundExceedsPaid extends RuntimeException {
     /** The order line whose cap was hit, or {@code null} when it was the order's. */
     public Long orderLineId() {
         return orderLineId;
+    }
+
+    @Override
+    public String field() {
+        return "amount";
+    }
+
+    @Override
+    public String messageKey() {
+        return "claim.rejected.refundCap";
+    }
+
+    @Override
+    public Object[] args() {
+        return new Object[] { refundable };
     }
 }

@@ -1,12 +1,14 @@
 package dev.aftersales.shipping;
 
 import dev.aftersales.ordering.OrderStatus;
+import dev.aftersales.shared.Refusal;
 
 /**
  * Only a paid order that has not shipped can be shipped: a cancelled order never ships, and an order keeps the one
- * outbound parcel it shipped with (see {@link ShippingManagement}).
+ * outbound parcel it shipped with (see {@link ShippingManagement}). Refused for the whole form: the order no longer
+ * takes the parcel, whatever was typed.
  */
-public class OrderNotAwaitingShipment extends RuntimeException {
+public class OrderNotAwaitingShipment extends RuntimeException implements Refusal {
 
     private final OrderStatus status;
 
@@ -17,6 +19,11 @@ public class OrderNotAwaitingShipment extends RuntimeException {
 
     public OrderStatus status() {
         return status;
+    }
+
+    @Override
+    public String messageKey() {
+        return "shipping.error.notAwaiting";
     }
 
     /** A stable code for API clients: {@code order-cancelled}, {@code order-delivered}, {@code order-already-shipped}. */

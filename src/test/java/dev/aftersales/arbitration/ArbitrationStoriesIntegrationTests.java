@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.aftersales.arbitration.internal.Decision;
 import dev.aftersales.claims.ClaimDeadlineSweep;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimManagement;

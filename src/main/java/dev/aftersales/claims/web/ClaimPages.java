@@ -11,7 +11,6 @@ import dev.aftersales.shared.Refusal;
 import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shipping.InvalidTrackingNumber;
 import dev.aftersales.shipping.OrderNotAwaitingShipment;
-import dev.aftersales.shipping.TrackingNumberInUse;
 
 /** The claim pages' moves: as every page's ({@link Moves}), with the claim pages' words for refused parcels. */
 @Component
@@ -37,13 +36,14 @@ class ClaimPages {
         return moves.move(redirect, successKey, move, ClaimPages::parcel);
     }
 
-    /** A parcel refused by shipping (a return's or a reshipment's tracking number), as the claim pages say it. */
+    /**
+     * A parcel refused by shipping (a return's or a reshipment's tracking number) where the claim pages say it their
+     * own way: a number of another format with the carrier's example only, an order that takes no parcel as a move
+     * the claim does not allow now. A number already in use is shipping's own refusal, at the number.
+     */
     private static Refusal parcel(RuntimeException e) {
         if (e instanceof InvalidTrackingNumber r) {
             return Refusal.of("trackingNumber", "watchers.supply.error.format", r.carrier().example());
-        }
-        if (e instanceof TrackingNumberInUse) {
-            return Refusal.of("trackingNumber", "shipping.error.inUse");
         }
         if (e instanceof OrderNotAwaitingShipment) {
             return Refusal.of(null, "claim.rejected.state");

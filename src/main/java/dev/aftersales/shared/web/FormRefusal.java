@@ -116,6 +116,16 @@ public final class FormRefusal implements Serializable {
         }
     }
 
+    /**
+     * The form of the current request shown again in place, without a redirect (a page that binds its form): what
+     * was typed, and the reasons for each field.
+     */
+    public static FormRefusal shownAgain(Map<String, List<Message>> errors) {
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        return new FormRefusal(formOf(request), typed(request), Map.copyOf(errors), files(request));
+    }
+
     /** The pages that draw the refusals of every form on them next to its fields: the claim pages of both parties. */
     public static boolean shownAtFields(String path) {
         return path != null && SHOWN_AT_FIELDS.matcher(path).matches();

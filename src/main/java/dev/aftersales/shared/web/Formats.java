@@ -239,6 +239,24 @@ public class Formats {
         return a;
     }
 
+    /**
+     * The first code of a reason that the messages know in the reader's language (a form's binding names several,
+     * the most specific first), else its last.
+     */
+    public String code(MessageSourceResolvable reason) {
+        String[] codes = reason.getCodes();
+        if (codes == null || codes.length == 0) {
+            return null;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        for (String code : codes) {
+            if (messages.getMessage(code, null, null, locale) != null) {
+                return code;
+            }
+        }
+        return codes[codes.length - 1];
+    }
+
     /** The message with its arguments formatted by {@link #args(Object...)}, in the reader's language. */
     public String message(String key, Object... args) {
         return message(LocaleContextHolder.getLocale(), key, args);

@@ -3,13 +3,16 @@ package dev.aftersales.shared.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,8 +46,9 @@ public class Moves {
     }
 
     /**
-     * As {@link #move(RedirectAttributes, String, Runnable)}, with the page's own words for exceptions of other
-     * modules that are not refusals ({@code also} answers null for those that are not refusals either).
+     * As {@link #move(RedirectAttributes, String, Runnable)}, with the page's own words where it says a refusal of
+     * another module its own way, or puts another exception in words ({@code also} answers null where the
+     * refusal's own words stand, and for what is no refusal at all).
      */
     public boolean move(RedirectAttributes redirect, String successKey, Runnable move,
             Function<RuntimeException, Refusal> also) {
@@ -64,13 +68,17 @@ public class Moves {
 
     /** The exception as a refusal the page can show, or null when it is none. */
     static Refusal refusal(RuntimeException e, Function<RuntimeException, Refusal> also) {
+        Refusal pages = also.apply(e);
+        if (pages != null) {
+            return pages;
+        }
         if (e instanceof Refusal r) {
             return r;
         }
         if (e instanceof ObjectOptimisticLockingFailureException) {
             return Refusal.of(null, STALE);
         }
-        return also.apply(e);
+        return null;
     }
 
     /** The exception as a refusal the page can show, or null when it is none. */
@@ -122,6 +130,20 @@ public class Moves {
     /** As {@link #reject(Errors, Refusal, String, List)}: each reason at the field it names, or above the form. */
     public void reject(Errors errors, Refusal refusal) {
         reject(errors, refusal, null, null);
+    }
+
+    /**
+     * A form the page shows again itself (without a redirect) as the fragments that draw fields from a
+     * {@link FormRefusal} read it: what was typed, and each reason its binding holds for a field, in the words the
+     * binding's codes name. Reasons for the whole form stay the binding's.
+     */
+    public FormRefusal shownAgain(Errors errors) {
+        Map<String, List<FormRefusal.Message>> reasons = new LinkedHashMap<>();
+        for (FieldError error : errors.getFieldErrors()) {
+            reasons.computeIfAbsent(error.getField(), f -> new ArrayList<>())
+                    .add(new FormRefusal.Message(formats.code(error), args(error.getArguments())));
+        }
+        return FormRefusal.shownAgain(reasons);
     }
 
     /** Times, durations, amounts and weights in a message's arguments, formatted for the reader. */

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,12 +19,11 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Refusal;
+import dev.aftersales.shared.web.FormRefusal;
 import dev.aftersales.shared.web.Moves;
 import dev.aftersales.shipping.Carrier;
-import dev.aftersales.shipping.InvalidTrackingNumber;
-import dev.aftersales.shipping.OrderNotAwaitingShipment;
 import dev.aftersales.shipping.ShippingManagement;
-import dev.aftersales.shipping.TrackingNumberInUse;
 
 /** The seller ships an order: carrier and tracking number, checked against the carrier's format. */
 @Controller
@@ -63,18 +61,17 @@ class SellerShippingController {
                 var parcel = shipping.ship(id, me, form.carrier(), form.trackingNumber());
                 moves.success(redirect, "shipping.shipped", parcel.trackingNumber());
                 return "redirect:/seller/orders/" + id;
-            } catch (InvalidTrackingNumber e) {
-                errors.rejectValue("trackingNumber", "shipping.error.format",
-                        new Object[] {
-                                new DefaultMessageSourceResolvable("shipping.carrier." + form.carrier().name()),
-                                form.carrier().example() }, e.getMessage());
-            } catch (TrackingNumberInUse e) {
-                errors.rejectValue("trackingNumber", "shipping.error.inUse", e.getMessage());
-            } catch (OrderNotAwaitingShipment e) {
-                errors.reject("shipping.error.notAwaiting", new Object[] { e.status().name() }, e.getMessage());
+            } catch (RuntimeException e) {
+                // a number of another format or in use at the number, an order that no longer ships above the form
+                if (!(e instanceof Refusal refusal)) {
+                    throw e;
+                }
+                moves.reject(errors, refusal);
             }
         }
         model.addAttribute("order", order);
+        // the carrier-and-number fragment draws what was typed and each field's reasons from a refused form
+        model.addAttribute(FormRefusal.ATTRIBUTE, moves.shownAgain(errors));
         return "seller/orders/ship";
     }
 

@@ -15,9 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.MapBindingResult;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Refusal;
@@ -35,6 +38,7 @@ class MovesTests {
     @AfterEach
     void resetLocale() {
         LocaleContextHolder.resetLocaleContext();
+        RequestContextHolder.resetRequestAttributes();
     }
 
     /** A refusal with several reasons, like refused evidence or a refused webhook address. */
@@ -94,6 +98,52 @@ class MovesTests {
         assertThat(Moves.refusal(new ObjectOptimisticLockingFailureException("Claim", 7L)).messageKey())
                 .isEqualTo("claim.flash.stale");
         assertThat(Moves.refusal(new IllegalStateException("broken"))).isNull();
+    }
+
+    /** Another module's refusal, as the module throws it. */
+    static class NumberInUse extends RuntimeException implements Refusal {
+        @Override
+        public String field() {
+            return "trackingNumber";
+        }
+
+        @Override
+        public String messageKey() {
+            return "shipping.error.inUse";
+        }
+    }
+
+    @Test
+    void aPageWithItsOwnWordsForARefusalSaysItSoElseTheRefusalSpeaksForItself() {
+        Refusal claimPages = Refusal.of(null, "claim.rejected.state");
+
+        assertThat(Moves.refusal(new NumberInUse(), e -> claimPages)).isSameAs(claimPages);
+        assertThat(Moves.refusal(new NumberInUse(), e -> null)).satisfies(r -> {
+            assertThat(r.field()).isEqualTo("trackingNumber");
+            assertThat(r.messageKey()).isEqualTo("shipping.error.inUse");
+        });
+    }
+
+    @Test
+    void aFormShownAgainInPlaceKeepsWhatWasTypedAndEachFieldsReasonInTheWordsItsCodesName() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/seller/orders/7/ship");
+        request.addParameter("note", "");
+        request.addParameter("amount", "12.345");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        MapBindingResult errors = form();
+        errors.rejectValue("note", "NotBlank");
+        errors.reject("shipping.error.notAwaiting");
+
+        FormRefusal shown = MOVES.shownAgain(errors);
+
+        assertThat(shown.form()).isEqualTo("ship");
+        FormRefusal.Field note = shown.field("ship", "note");
+        assertThat(note.messages()).extracting(FormRefusal.Message::key).containsExactly("NotBlank");
+        assertThat(note.errorId()).isEqualTo("ship-note-error");
+        assertThat(shown.field("ship", "amount").value()).isEqualTo("12.345");
+        assertThat(shown.field("ship", "amount").invalid()).isFalse();
+        assertThat(shown.errors()).containsOnlyKeys("note");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.aftersales.arbitration;
+package dev.aftersales.arbitration.internal;
 
 import java.time.Instant;
 
@@ -11,10 +11,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.aftersales.arbitration.PenaltyKind;
+
 /** A penalty on a shop recorded with a decision: a ledger entry with its reason and the case, never changed. */
 @Entity
 @Table(name = "arbitration_penalties")
-class Penalty {
+public class Penalty {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,7 +53,7 @@ class Penalty {
     protected Penalty() {
     }
 
-    Penalty(long claimId, long decisionId, long shopId, long agentId, PenaltyKind kind, int points,
+    public Penalty(long claimId, long decisionId, long shopId, long agentId, PenaltyKind kind, int points,
             long deductionMinor, String reason, Instant at) {
         this.claimId = claimId;
         this.decisionId = decisionId;
@@ -64,35 +66,35 @@ class Penalty {
         this.at = at;
     }
 
-    Long id() {
+    public Long id() {
         return id;
     }
 
-    long claimId() {
+    public long claimId() {
         return claimId;
     }
 
-    long shopId() {
+    public long shopId() {
         return shopId;
     }
 
-    PenaltyKind kind() {
+    public PenaltyKind kind() {
         return kind;
     }
 
-    int points() {
+    public int points() {
         return points;
     }
 
-    long deductionMinor() {
+    public long deductionMinor() {
         return deductionMinor;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
-    Instant at() {
+    public Instant at() {
         return at;
     }
 }

@@ -1,4 +1,4 @@
-package dev.aftersales.arbitration;
+package dev.aftersales.arbitration.internal;
 
 import java.time.Instant;
 
@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "arbitration_assignments")
-class Assignment {
+public class Assignment {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +44,7 @@ class Assignment {
     protected Assignment() {
     }
 
-    Assignment(long claimId, long agentId, String agentName, boolean appeal, Instant takenAt) {
+    public Assignment(long claimId, long agentId, String agentName, boolean appeal, Instant takenAt) {
         this.claimId = claimId;
         this.agentId = agentId;
         this.agentName = agentName;
@@ -52,24 +52,24 @@ class Assignment {
         this.takenAt = takenAt;
     }
 
-    void release(String reason, Instant at) {
+    public void release(String reason, Instant at) {
         releasedAt = at;
         releaseReason = reason;
     }
 
-    long claimId() {
+    public long claimId() {
         return claimId;
     }
 
-    long agentId() {
+    public long agentId() {
         return agentId;
     }
 
-    String agentName() {
+    public String agentName() {
         return agentName;
     }
 
-    Instant takenAt() {
+    public Instant takenAt() {
         return takenAt;
     }
 }

@@ -1,9 +1,11 @@
-package dev.aftersales.arbitration;
+package dev.aftersales.arbitration.internal;
 
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.arbitration.PenaltyKind;
+import dev.aftersales.arbitration.WorkspacePanel;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimInterventions.PartyRecord;
 

@@ -1,4 +1,4 @@
-package dev.aftersales.arbitration;
+package dev.aftersales.arbitration.internal;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A buyer flagged for abuse review with a decision: a ledger entry with its reason and the case. */
 @Entity
 @Table(name = "arbitration_abuse_flags")
-class AbuseFlag {
+public class AbuseFlag {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,7 +39,7 @@ class AbuseFlag {
     protected AbuseFlag() {
     }
 
-    AbuseFlag(long claimId, long decisionId, long buyerId, long agentId, String reason, Instant at) {
+    public AbuseFlag(long claimId, long decisionId, long buyerId, long agentId, String reason, Instant at) {
         this.claimId = claimId;
         this.decisionId = decisionId;
         this.buyerId = buyerId;
@@ -48,23 +48,23 @@ class AbuseFlag {
         this.at = at;
     }
 
-    Long id() {
+    public Long id() {
         return id;
     }
 
-    long claimId() {
+    public long claimId() {
         return claimId;
     }
 
-    long buyerId() {
+    public long buyerId() {
         return buyerId;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
-    Instant at() {
+    public Instant at() {
         return at;
     }
 }

@@ -1,4 +1,4 @@
-package dev.aftersales.arbitration;
+package dev.aftersales.arbitration.internal;
 
 import java.time.Instant;
 import java.util.Currency;
@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.shared.Money;
@@ -22,7 +23,7 @@ import dev.aftersales.shared.Money;
  */
 @Entity
 @Table(name = "arbitration_decisions")
-class Decision {
+public class Decision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,7 +89,7 @@ class Decision {
     protected Decision() {
     }
 
-    Decision(long claimId, long shopId, long buyerId, ClaimType claimType, boolean appeal, long agentId,
+    public Decision(long claimId, long shopId, long buyerId, ClaimType claimType, boolean appeal, long agentId,
             String agentName, DecisionOutcome outcome, boolean upheld, Money refund, Money reversal,
             CostBearer costBearer,
             String rationale, String clause, Instant dueAt, Instant decidedAt, boolean withinSla) {
@@ -112,64 +113,64 @@ class Decision {
         this.withinSla = withinSla;
     }
 
-    Long id() {
+    public Long id() {
         return id;
     }
 
-    long claimId() {
+    public long claimId() {
         return claimId;
     }
 
-    boolean appeal() {
+    public boolean appeal() {
         return appeal;
     }
 
-    long agentId() {
+    public long agentId() {
         return agentId;
     }
 
-    String agentName() {
+    public String agentName() {
         return agentName;
     }
 
-    DecisionOutcome outcome() {
+    public DecisionOutcome outcome() {
         return outcome;
     }
 
-    boolean upheld() {
+    public boolean upheld() {
         return upheld;
     }
 
-    Money refund() {
+    public Money refund() {
         return new Money(refundMinor, currency);
     }
 
     /** What this decision (on appeal) took back of the first decision's refund. */
-    Money reversal() {
+    public Money reversal() {
         return new Money(reversalMinor, currency);
     }
 
-    CostBearer costBearer() {
+    public CostBearer costBearer() {
         return costBearer;
     }
 
-    String rationale() {
+    public String rationale() {
         return rationale;
     }
 
-    String clause() {
+    public String clause() {
         return clause;
     }
 
-    Instant dueAt() {
+    public Instant dueAt() {
         return dueAt;
     }
 
-    Instant decidedAt() {
+    public Instant decidedAt() {
         return decidedAt;
     }
 
-    boolean withinSla() {
+    public boolean withinSla() {
         return withinSla;
     }
 }
