@@ -779,6 +779,20 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return moves;
     }
 
+    /**
+     * Refuses, before anything else is done, a move the claim would refuse in its status: for the moves whose effect
+     * starts outside the claim (a parcel registered with shipping first, a message stored beside the claim).
+     */
+    void check(ClaimAction move) {
+        if (move == ClaimAction.MESSAGE) {
+            if (!status.isOpen()) {
+                throw new TransitionRejected("claim.rejected.closed");
+            }
+            return;
+        }
+        requireMove(move);
+    }
+
     /** Refuses a move of {@link ClaimAction}'s table in a status it does not allow. */
     private void requireMove(ClaimAction move) {
         if (!move.allowedIn(status)) {

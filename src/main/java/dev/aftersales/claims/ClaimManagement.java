@@ -137,9 +137,7 @@ public class ClaimManagement {
     public void reship(long claimId, CurrentUser seller, Long expectedVersion, Carrier carrier,
             String trackingNumber) {
         Claim claim = forSeller(claimId, seller, expectedVersion);
-        if (claim.status() != ClaimStatus.AWAITING_RESHIPMENT) {
-            throw new TransitionRejected("claim.rejected.state");
-        }
+        claim.check(ClaimAction.RESHIP);
         ShipmentView parcel = shipping.registerLeg(claim.orderId(), ShipmentDirection.RESHIPMENT, carrier,
                 trackingNumber, "SELLER", claim.id());
         claim.reshipped(Actor.of(seller), parcel.id(), parcel.trackingNumber(), clockOf(claim), clock.instant());
@@ -177,9 +175,7 @@ public class ClaimManagement {
     public void shipReturn(long claimId, CurrentUser buyer, Long expectedVersion, Carrier carrier,
             String trackingNumber) {
         Claim claim = forBuyer(claimId, buyer, expectedVersion);
-        if (claim.status() != ClaimStatus.AWAITING_RETURN_SHIPMENT) {
-            throw new TransitionRejected("claim.rejected.state");
-        }
+        claim.check(ClaimAction.SHIP_RETURN);
         ShipmentView parcel = shipping.registerLeg(claim.orderId(), ShipmentDirection.RETURN, carrier,
                 trackingNumber, "BUYER", claim.id());
         claim.returnShipped(Actor.of(buyer), parcel.id(), parcel.trackingNumber(), clockOf(claim), clock.instant());
@@ -215,9 +211,7 @@ public class ClaimManagement {
     @Transactional
     public void addMessage(long claimId, CurrentUser author, String body, List<EvidenceUpload> files) {
         Claim claim = visible(claimId, author);
-        if (!claim.status().isOpen()) {
-            throw new TransitionRejected("claim.rejected.closed");
-        }
+        claim.check(ClaimAction.MESSAGE);
         String text = body == null ? "" : body.strip();
         List<EvidenceStore.Checked> checked = evidence.check(files);
         if (text.isEmpty() && checked.isEmpty()) {

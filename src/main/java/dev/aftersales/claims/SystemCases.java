@@ -214,9 +214,7 @@ public class SystemCases {
         if (expectedVersion != null && expectedVersion != claim.version()) {
             throw new ClaimChanged();
         }
-        if (claim.status() != ClaimStatus.AWAITING_TRACKING) {
-            throw new TransitionRejected("claim.rejected.state");
-        }
+        claim.check(ClaimAction.SUPPLY_TRACKING);
         OrderDetails order = orders.details(claim.orderId());
         ShipmentView parcel = order.status() == OrderStatus.AWAITING_SHIPMENT
                 ? shipping.ship(order.id(), seller, carrier, trackingNumber)
