@@ -22,6 +22,7 @@ import dev.aftersales.claims.ClaimNotAllowed;
 import dev.aftersales.claims.InvalidEvidence;
 import dev.aftersales.claims.TransitionRejected;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.Refusal;
 import dev.aftersales.shipping.InvalidTrackingNumber;
 import dev.aftersales.shipping.OrderNotAwaitingShipment;
 import dev.aftersales.shipping.TrackingNumberInUse;
@@ -32,7 +33,8 @@ import dev.aftersales.shipping.TrackingNumberInUse;
  * 409 {@code stale-version} when the claim changed since the version sent, 409 {@code move-not-allowed} when the
  * claim does not accept this move now, 422 {@code invalid-input} when the move's values break a rule,
  * 422 {@code evidence-invalid} for a file refused, 422 {@code tracking-number-invalid}, 409 {@code tracking-number-in-use}.
- * The detail is in the caller's language (Accept-Language), the codes never change.
+ * The reason, field and detail are the refusal's own, as the pages show them; the detail is in the caller's language
+ * (Accept-Language). The codes never change.
  */
 @RestControllerAdvice(assignableTypes = SellerClaimApiController.class)
 @Order(-1)
@@ -58,15 +60,6 @@ class SellerApiProblems {
             return new Problem(HttpStatus.CONFLICT, "stale-version", "api.claim.stale", null,
                     "The claim changed since this version; read it again", new Object[0]);
         }
-        if (e instanceof TransitionRejected r) {
-            boolean state = STATE_RULES.contains(r.messageKey());
-            return new Problem(state ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-                    state ? "move-not-allowed" : "invalid-input", r.messageKey(), null, r.getMessage(), r.args());
-        }
-        if (e instanceof ClaimNotAllowed r) {
-            return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", r.messageKey(), r.field(),
-                    r.getMessage(), r.args());
-        }
         if (e instanceof InvalidEvidence r) {
             InvalidEvidence.Problem first = r.problems().get(0);
             return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "evidence-invalid", first.messageKey(), "files",
@@ -76,20 +69,39 @@ class SellerApiProblems {
             return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", null, r.field(),
                     "is not valid base64", new Object[0]);
         }
-        if (e instanceof InvalidTrackingNumber r) {
-            return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "tracking-number-invalid",
-                    "watchers.supply.error.format", "trackingNumber", r.getMessage(),
-                    new Object[] { r.carrier().example() });
-        }
-        if (e instanceof TrackingNumberInUse r) {
-            return new Problem(HttpStatus.CONFLICT, "tracking-number-in-use", "shipping.error.inUse",
-                    "trackingNumber", r.getMessage(), new Object[0]);
-        }
-        if (e instanceof OrderNotAwaitingShipment r) {
-            return new Problem(HttpStatus.CONFLICT, "move-not-allowed", "claim.rejected.state", null, r.getMessage(),
-                    new Object[0]);
+        if (e instanceof Refusal r) {
+            return new Problem(statusOf(e, r), codeOf(e, r), r.messageKey(), r.field(), e.getMessage(), r.args());
         }
         return null;
+    }
+
+    /**
+     * The API's status and code for a refusal; its words (reason, field, detail) are the refusal's own, as the pages
+     * show them.
+     */
+    private static String codeOf(RuntimeException e, Refusal r) {
+        if (e instanceof InvalidTrackingNumber) {
+            return "tracking-number-invalid";
+        }
+        if (e instanceof TrackingNumberInUse) {
+            return "tracking-number-in-use";
+        }
+        if (e instanceof OrderNotAwaitingShipment || (e instanceof TransitionRejected && concernsState(r))) {
+            return "move-not-allowed";
+        }
+        return "invalid-input";
+    }
+
+    private static HttpStatus statusOf(RuntimeException e, Refusal r) {
+        return switch (codeOf(e, r)) {
+            case "tracking-number-in-use", "move-not-allowed" -> HttpStatus.CONFLICT;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+
+    /** A rule about the claim's state or whose turn it is, not about the values sent. */
+    private static boolean concernsState(Refusal r) {
+        return STATE_RULES.contains(r.messageKey());
     }
 
     @ExceptionHandler({ NotFound.class, ClaimChanged.class, ConcurrencyFailureException.class,

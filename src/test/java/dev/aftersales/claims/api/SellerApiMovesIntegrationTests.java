@@ -204,6 +204,27 @@ class SellerApiMovesIntegrationTests {
         assertThat(json(current).get("status").asString()).isEqualTo("RESHIPMENT_IN_TRANSIT");
     }
 
+    // ------------------------------------------------------------------------------------------ refused parcels
+
+    @Test
+    void aReshipmentWithANumberOfAnotherFormatIsRefusedAtTheNumberInThePagesWordsAndRegistersNoParcel() {
+        Filed filed = stories.awaitingReshipment(world);
+        Footprint before = footprint(filed);
+
+        Response refused = erp.post(base(filed) + "/reshipment", "{\"version\":" + stories.version(filed, world)
+                + ",\"carrier\":\"SF\",\"trackingNumber\":\"SF12345\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.problem()).isTrue();
+        JsonNode problem = json(refused);
+        assertThat(problem.get("code").asString()).isEqualTo("tracking-number-invalid");
+        assertThat(problem.get("reason").asString()).isEqualTo("shipping.error.format");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("This is not a SF Express tracking number. It looks like SF1234567890123.");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("trackingNumber");
+        assertThat(footprint(filed)).as("no parcel, no step").isEqualTo(before);
+    }
+
     // ------------------------------------------------------------------------------------------ replays
 
     @Test
