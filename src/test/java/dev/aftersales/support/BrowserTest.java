@@ -42,8 +42,12 @@ public abstract class BrowserTest {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    /** The id of the element that has the keyboard focus. */
+    /**
+     * The id of the element that has the keyboard focus, once the page has loaded: a click that submits a form returns
+     * when the answer's page is committed, before its deferred script has put the focus on the first refused field.
+     */
     protected static String focused(Page page) {
+        page.waitForLoadState();
         return (String) page.evaluate("() => document.activeElement && document.activeElement.id");
     }
 
