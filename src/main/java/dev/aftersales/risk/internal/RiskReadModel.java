@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.aftersales.claims.ActorRole;
 import dev.aftersales.claims.ClaimFacts;
@@ -36,9 +39,10 @@ public class RiskReadModel {
 
     // ------------------------------------------------------------------------------------------ writing
 
+    @Transactional
     public void upsertOrder(OrderFeed.OrderTimes o) {
         scorecards.forget(o.shopId());
-        jdbc.update("""
+        counting(o.shopId(), List.of(new Source(ORDER, o.orderId())), () -> jdbc.update("""
                 insert into risk_orders (order_id, shop_id, buyer_id, paid_at, ship_by, shipped_at, delivered_at,
                                          cancelled_at, cancellation_reason)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -47,12 +51,17 @@ public class RiskReadModel {
                   cancellation_reason = excluded.cancellation_reason""",
                 o.orderId(), o.shopId(), o.buyerId(), ts(o.paidAt()), ts(o.shipBy()), ts(o.shippedAt()),
                 ts(o.deliveredAt()), ts(o.cancelledAt()),
-                o.cancellationReason() == null ? null : o.cancellationReason().name());
+                o.cancellationReason() == null ? null : o.cancellationReason().name()));
     }
 
+    @Transactional
     public void upsertClaim(ClaimFacts.Fact c) {
         scorecards.forget(c.shopId());
-        jdbc.update("""
+        // a DELISTED or NO_TRACKING claim also changes what its order's cancellation or fake tracking counts
+        List<Source> sources = c.type() == ClaimType.DELISTED || c.type() == ClaimType.NO_TRACKING
+                ? List.of(new Source(CLAIM, c.claimId()), new Source(ORDER, c.orderId()))
+                : List.of(new Source(CLAIM, c.claimId()));
+        counting(c.shopId(), sources, () -> jdbc.update("""
                 insert into risk_claims (claim_id, order_id, shop_id, buyer_id, type, status, filed_at, filed_by_buyer,
                                          inspection_result, weight_verdict, first_answer_at, first_answer_role,
                                          first_answer_action, escalated, ended_at)
@@ -65,18 +74,19 @@ public class RiskReadModel {
                 c.claimId(), c.orderId(), c.shopId(), c.buyerId(), c.type().name(), c.status().name(),
                 ts(c.filedAt()), c.filedByBuyer(), name(c.inspectionResult()), name(c.weightVerdict()),
                 ts(c.firstAnswerAt()), name(c.firstAnswerRole()), c.firstAnswerAction(), c.escalated(),
-                ts(c.endedAt()));
+                ts(c.endedAt())));
     }
 
+    @Transactional
     public void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault,
             Instant at) {
         scorecards.forget(shopId);
-        jdbc.update("""
+        counting(shopId, List.of(new Source(DECISION, claimId)), () -> jdbc.update("""
                 insert into risk_decisions (claim_id, appeal, shop_id, buyer_id, seller_at_fault, decided_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (claim_id, appeal) do update set seller_at_fault = excluded.seller_at_fault,
                   decided_at = excluded.decided_at""",
-                claimId, appeal, shopId, buyerId, sellerAtFault, ts(at));
+                claimId, appeal, shopId, buyerId, sellerAtFault, ts(at)));
     }
 
     public void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
@@ -258,10 +268,103 @@ public class RiskReadModel {
 
     // ------------------------------------------------------------------------------------------ incidents
 
+    @Transactional
     public void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
         scorecards.forget(shopId);
-        jdbc.update("insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
-                + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at));
+        counting(shopId, List.of(new Source(ORDER, orderId)), () -> jdbc.update(
+                "insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
+                        + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at)));
+    }
+
+    /**
+     * Stores a claim's rating once and counts it on its shop's scorecard.
+     *
+     * @return whether it was stored ({@code false}: the claim was rated before)
+     */
+    @Transactional
+    public boolean recordRating(long claimId, long buyerId, long shopId, int stars, String comment, Instant at) {
+        scorecards.forget(shopId);
+        return counting(shopId, List.of(new Source(RATING, claimId)), () -> jdbc.update(
+                "insert into claim_ratings (claim_id, buyer_id, shop_id, stars, comment, rated_at) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (claim_id) do nothing",
+                claimId, buyerId, shopId, stars, comment, ts(at))) > 0;
+    }
+
+    // ------------------------------------------------------------------------------------------ scorecard counters
+
+    static final String ORDER = "ORDER";
+    static final String CLAIM = "CLAIM";
+    static final String DECISION = "DECISION";
+    static final String RATING = "RATING";
+
+    /** The first key of the scorecard counters' advisory locks (the second is the shop). */
+    static final int SHOP_LOCKS = 0x5253; // "RS"
+
+    /** A read-model row whose contributions {@code risk_shop_contributions} reports under one source and id. */
+    record Source(String source, long id) {
+    }
+
+    private static final String COLUMNS = String.join(", ", Scorecards.Counts.COLUMNS);
+
+    private static final String SUMS = Scorecards.Counts.COLUMNS.stream().map(c -> "sum(" + c + ")")
+            .collect(Collectors.joining(", "));
+
+    private static final String ZEROS = Scorecards.Counts.COLUMNS.stream().map(c -> "0")
+            .collect(Collectors.joining(", "));
+
+    private static final String ADD = "insert into risk_shop_daily (shop_id, day, " + COLUMNS + ") values (?, ?, "
+            + Scorecards.Counts.COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ") on conflict (shop_id, day) do update set " + Scorecards.Counts.COLUMNS.stream()
+                    .map(c -> c + " = risk_shop_daily." + c + " + excluded." + c).collect(Collectors.joining(", "));
+
+    /**
+     * Writes a read-model row and adds to the shop's daily counters what its sources contribute after the write less
+     * what they contributed before: a write that changes nothing (a redelivered event) adds nothing. The shop's
+     * counters are changed one transaction after the other (an advisory lock until commit), so "before" is always
+     * what the last change left.
+     */
+    private <T> T counting(long shopId, List<Source> sources, java.util.function.Supplier<T> write) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, (int) shopId);
+        Map<LocalDate, Scorecards.Counts> before = contributions(shopId, sources);
+        T result = write.get();
+        Map<LocalDate, Scorecards.Counts> after = contributions(shopId, sources);
+        java.util.SortedMap<LocalDate, Scorecards.Counts> change = new java.util.TreeMap<>();
+        after.forEach((day, counts) -> change.merge(day, counts, Scorecards.Counts::plus));
+        before.forEach((day, counts) -> change.merge(day, Scorecards.Counts.ZERO.minus(counts),
+                Scorecards.Counts::plus));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        change.forEach((day, counts) -> {
+            if (!counts.isZero()) {
+                List<Object> row = new java.util.ArrayList<>(List.of(shopId, day));
+                for (long v : counts.values()) {
+                    row.add(Math.toIntExact(v));
+                }
+                rows.add(row.toArray());
+            }
+        });
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(ADD, rows);
+        }
+        return result;
+    }
+
+    private Map<LocalDate, Scorecards.Counts> contributions(long shopId, List<Source> sources) {
+        Map<LocalDate, Scorecards.Counts> by = new java.util.HashMap<>();
+        for (Source source : sources) {
+            jdbc.query("select (at at time zone 'UTC')::date, " + SUMS + " from risk_shop_contributions "
+                    + "where shop_id = ? and source = ? and source_id = ? group by 1", rs -> {
+                        by.merge(rs.getObject(1, LocalDate.class), counts(rs, 2), Scorecards.Counts::plus);
+                    }, shopId, source.source(), source.id());
+        }
+        return by;
+    }
+
+    private static Scorecards.Counts counts(ResultSet rs, int first) throws SQLException {
+        long[] v = new long[Scorecards.Counts.COLUMNS.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getLong(first + i);
+        }
+        return new Scorecards.Counts(v);
     }
 
     /** When the shop's fake-tracking incidents happened, since a time. */

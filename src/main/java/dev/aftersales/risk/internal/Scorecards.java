@@ -36,6 +36,55 @@ public final class Scorecards {
     private Scorecards() {
     }
 
+    /**
+     * What the scorecard adds up over a window, as {@code risk_shop_daily} and {@code risk_shop_contributions} hold
+     * it: orders (by when paid) with those shipped late and those neither shipped nor cancelled; claims filed by
+     * buyers, missing-item claims, no/fake-tracking and out-of-stock incidents; answered claims, answered by the
+     * seller, escalated; seller-at-fault decisions; ratings and their stars.
+     */
+    public record Counts(long orders, long lateShipped, long unshipped, long claims, long shortShipments,
+            long noTracking, long outOfStock, long answered, long withinDeadline, long escalated, long sellerAtFault,
+            long ratings, long stars) {
+
+        /** The columns, in the order of the components. */
+        public static final List<String> COLUMNS = List.of("orders", "late_shipped", "unshipped", "claims",
+                "short_shipments", "no_tracking", "out_of_stock", "answered", "within_deadline", "escalated",
+                "seller_at_fault", "ratings", "stars");
+
+        public static final Counts ZERO = new Counts(new long[13]);
+
+        public Counts(long[] v) {
+            this(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+        }
+
+        public long[] values() {
+            return new long[] {orders, lateShipped, unshipped, claims, shortShipments, noTracking, outOfStock,
+                    answered, withinDeadline, escalated, sellerAtFault, ratings, stars};
+        }
+
+        public Counts plus(Counts other) {
+            long[] a = values();
+            long[] b = other.values();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.addExact(a[i], b[i]);
+            }
+            return new Counts(a);
+        }
+
+        public Counts minus(Counts other) {
+            long[] a = values();
+            long[] b = other.values();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.subtractExact(a[i], b[i]);
+            }
+            return new Counts(a);
+        }
+
+        public boolean isZero() {
+            return java.util.Arrays.stream(values()).allMatch(v -> v == 0);
+        }
+    }
+
     public record OrderRow(long orderId, Instant paidAt, Instant shipBy, Instant shippedAt, Instant cancelledAt,
             CancellationReason cancellationReason) {
     }
