@@ -138,11 +138,8 @@ public class RiskManagement {
         if (kept.isPresent()) {
             return kept.get();
         }
-        Instant since = now.minus(Duration.ofDays(90));
-        Scorecards.History history = new Scorecards.History(shopId, name, model.ordersOfShopSince(shopId, since),
-                model.claimsOfShopSince(shopId, since), model.decisionsOfShopSince(shopId, since),
-                model.ratingsOfShopSince(shopId, since), model.fakeTrackingOfShopSince(shopId, since));
-        ShopScorecard card = Scorecards.compute(history, s, now);
+        Scorecards.Tally[] tallies = model.scorecardTallies(List.of(shopId), now).get(shopId);
+        ShopScorecard card = Scorecards.compute(shopId, name, tallies[0], tallies[1], s);
         cards.put(shopId, card, s, now);
         return card;
     }
@@ -150,18 +147,11 @@ public class RiskManagement {
     /** The shops under supervision now, with their reasons. */
     @Transactional(readOnly = true)
     public List<ShopScorecard> supervision() {
-        Instant now = clock.instant();
-        List<Long> shopIds = model.shopsActiveSince(now.minus(Duration.ofDays(90)));
-        Map<Long, Shop> shops = catalog.shopsById(shopIds);
-        List<ShopScorecard> supervised = new ArrayList<>();
-        for (Long id : shopIds) {
-            Shop shop = shops.get(id);
-            ShopScorecard card = scorecard(id, shop == null ? "#" + id : shop.name(), now);
-            if (card.supervised()) {
-                supervised.add(card);
-            }
-        }
-        supervised.sort((a, b) -> Integer.compare(b.reasons().size(), a.reasons().size()));
+        List<Long> shopIds = model.shopsActiveSince(clock.instant().minus(Duration.ofDays(90)));
+        List<ShopScorecard> supervised = new ArrayList<>(scorecards(shopIds).values().stream()
+                .filter(ShopScorecard::supervised).toList());
+        supervised.sort(java.util.Comparator.comparingInt((ShopScorecard c) -> -c.reasons().size())
+                .thenComparingLong(ShopScorecard::shopId));
         return supervised;
     }
 
@@ -233,19 +223,12 @@ public class RiskManagement {
             return out;
         }
         shopIds = missing;
-        Instant since = now.minus(Duration.ofDays(90));
         Map<Long, Shop> shops = catalog.shopsById(shopIds);
-        var orders = model.ordersOfShopsSince(shopIds, since);
-        var claims = model.claimsOfShopsSince(shopIds, since);
-        var decisions = model.decisionsOfShopsSince(shopIds, since);
-        var ratings = model.ratingsOfShopsSince(shopIds, since);
-        var fakeTracking = model.fakeTrackingOfShopsSince(shopIds, since);
+        Map<Long, Scorecards.Tally[]> tallies = model.scorecardTallies(shopIds, now);
         for (Long id : shopIds) {
             Shop shop = shops.get(id);
-            ShopScorecard card = Scorecards.compute(new Scorecards.History(id, shop == null ? "#" + id : shop.name(),
-                    orders.getOrDefault(id, List.of()), claims.getOrDefault(id, List.of()),
-                    decisions.getOrDefault(id, List.of()), ratings.getOrDefault(id, List.of()),
-                    fakeTracking.getOrDefault(id, List.of())), s, now);
+            Scorecards.Tally[] t = tallies.get(id);
+            ShopScorecard card = Scorecards.compute(id, shop == null ? "#" + id : shop.name(), t[0], t[1], s);
             cards.put(id, card, s, now);
             out.put(id, card);
         }

@@ -1,6 +1,5 @@
 package dev.aftersales.risk.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,10 +27,10 @@ public class Ratings {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    private final ScorecardCache scorecards;
+    private final RiskReadModel model;
 
-    Ratings(ClaimManagement claims, JdbcTemplate jdbc, Clock clock, ScorecardCache scorecards) {
-        this.scorecards = scorecards;
+    Ratings(ClaimManagement claims, JdbcTemplate jdbc, Clock clock, RiskReadModel model) {
+        this.model = model;
         this.claims = claims;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -90,11 +89,7 @@ public class Ratings {
         if (text != null && text.length() > MAX_COMMENT) {
             throw new RatingRejected("comment", "risk.rating.error.comment");
         }
-        scorecards.forget(claim.shopId());
-        int inserted = jdbc.update("insert into claim_ratings (claim_id, buyer_id, shop_id, stars, comment, rated_at) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict (claim_id) do nothing", claimId, claim.buyerId(),
-                claim.shopId(), stars, text, Timestamp.from(clock.instant()));
-        if (inserted == 0) {
+        if (!model.recordRating(claimId, claim.buyerId(), claim.shopId(), stars, text, clock.instant())) {
             throw new RatingRejected(null, "risk.rating.error.already");
         }
     }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +13,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-import dev.aftersales.claims.ActorRole;
 import dev.aftersales.claims.ClaimFacts;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.WeightVerdict;
-import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderFeed;
 import dev.aftersales.risk.BuyerRisk;
 
@@ -36,9 +37,10 @@ public class RiskReadModel {
 
     // ------------------------------------------------------------------------------------------ writing
 
+    @Transactional
     public void upsertOrder(OrderFeed.OrderTimes o) {
         scorecards.forget(o.shopId());
-        jdbc.update("""
+        counting(o.shopId(), List.of(new Source(ORDER, o.orderId())), () -> jdbc.update("""
                 insert into risk_orders (order_id, shop_id, buyer_id, paid_at, ship_by, shipped_at, delivered_at,
                                          cancelled_at, cancellation_reason)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -47,12 +49,17 @@ public class RiskReadModel {
                   cancellation_reason = excluded.cancellation_reason""",
                 o.orderId(), o.shopId(), o.buyerId(), ts(o.paidAt()), ts(o.shipBy()), ts(o.shippedAt()),
                 ts(o.deliveredAt()), ts(o.cancelledAt()),
-                o.cancellationReason() == null ? null : o.cancellationReason().name());
+                o.cancellationReason() == null ? null : o.cancellationReason().name()));
     }
 
+    @Transactional
     public void upsertClaim(ClaimFacts.Fact c) {
         scorecards.forget(c.shopId());
-        jdbc.update("""
+        // a DELISTED or NO_TRACKING claim also changes what its order's cancellation or fake tracking counts
+        List<Source> sources = c.type() == ClaimType.DELISTED || c.type() == ClaimType.NO_TRACKING
+                ? List.of(new Source(CLAIM, c.claimId()), new Source(ORDER, c.orderId()))
+                : List.of(new Source(CLAIM, c.claimId()));
+        counting(c.shopId(), sources, () -> jdbc.update("""
                 insert into risk_claims (claim_id, order_id, shop_id, buyer_id, type, status, filed_at, filed_by_buyer,
                                          inspection_result, weight_verdict, first_answer_at, first_answer_role,
                                          first_answer_action, escalated, ended_at)
@@ -65,18 +72,19 @@ public class RiskReadModel {
                 c.claimId(), c.orderId(), c.shopId(), c.buyerId(), c.type().name(), c.status().name(),
                 ts(c.filedAt()), c.filedByBuyer(), name(c.inspectionResult()), name(c.weightVerdict()),
                 ts(c.firstAnswerAt()), name(c.firstAnswerRole()), c.firstAnswerAction(), c.escalated(),
-                ts(c.endedAt()));
+                ts(c.endedAt())));
     }
 
+    @Transactional
     public void recordDecision(long claimId, boolean appeal, long shopId, long buyerId, boolean sellerAtFault,
             Instant at) {
         scorecards.forget(shopId);
-        jdbc.update("""
+        counting(shopId, List.of(new Source(DECISION, claimId)), () -> jdbc.update("""
                 insert into risk_decisions (claim_id, appeal, shop_id, buyer_id, seller_at_fault, decided_at)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (claim_id, appeal) do update set seller_at_fault = excluded.seller_at_fault,
                   decided_at = excluded.decided_at""",
-                claimId, appeal, shopId, buyerId, sellerAtFault, ts(at));
+                claimId, appeal, shopId, buyerId, sellerAtFault, ts(at)));
     }
 
     public void recordFlag(long flagId, long buyerId, long claimId, String reason, Instant at) {
@@ -163,37 +171,6 @@ public class RiskReadModel {
                 ts(since), ts(since));
     }
 
-    public List<Scorecards.OrderRow> ordersOfShopSince(long shopId, Instant since) {
-        return jdbc.query("select order_id, paid_at, ship_by, shipped_at, cancelled_at, cancellation_reason "
-                + "from risk_orders where shop_id = ? and (paid_at >= ? or cancelled_at >= ?)",
-                (rs, i) -> new Scorecards.OrderRow(rs.getLong(1), instant(rs, 2), instant(rs, 3), instant(rs, 4),
-                        instant(rs, 5), enumOf(CancellationReason.class, rs.getString(6))),
-                shopId, ts(since), ts(since));
-    }
-
-    public List<Scorecards.ClaimRow> claimsOfShopSince(long shopId, Instant since) {
-        return jdbc.query("select claim_id, order_id, type, filed_at, filed_by_buyer, first_answer_at, "
-                + "first_answer_role, first_answer_action, escalated from risk_claims "
-                + "where shop_id = ? and filed_at >= ?",
-                (rs, i) -> new Scorecards.ClaimRow(rs.getLong(1), rs.getLong(2), ClaimType.valueOf(rs.getString(3)),
-                        instant(rs, 4), rs.getBoolean(5), instant(rs, 6), enumOf(ActorRole.class, rs.getString(7)),
-                        rs.getString(8), rs.getBoolean(9)),
-                shopId, ts(since));
-    }
-
-    public List<Scorecards.DecisionRow> decisionsOfShopSince(long shopId, Instant since) {
-        return jdbc.query("select claim_id, appeal, seller_at_fault, decided_at from risk_decisions "
-                + "where shop_id = ? and decided_at >= ?",
-                (rs, i) -> new Scorecards.DecisionRow(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3),
-                        instant(rs, 4)),
-                shopId, ts(since));
-    }
-
-    public List<Scorecards.RatingRow> ratingsOfShopSince(long shopId, Instant since) {
-        return jdbc.query("select claim_id, stars, rated_at from claim_ratings where shop_id = ? and rated_at >= ?",
-                (rs, i) -> new Scorecards.RatingRow(rs.getLong(1), rs.getInt(2), instant(rs, 3)), shopId, ts(since));
-    }
-
     // ------------------------------------------------------------------------------------------ batch reading (queue)
 
     private static String in(java.util.Collection<Long> ids) {
@@ -205,83 +182,190 @@ public class RiskReadModel {
         return buyerIds.isEmpty() ? Map.of() : scoresOf(List.copyOf(buyerIds));
     }
 
-    public Map<Long, List<Scorecards.OrderRow>> ordersOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
-        Map<Long, List<Scorecards.OrderRow>> by = new java.util.HashMap<>();
-        jdbc.query("select shop_id, order_id, paid_at, ship_by, shipped_at, cancelled_at, cancellation_reason "
-                + "from risk_orders where shop_id in (" + in(shopIds) + ") and (paid_at >= ? or cancelled_at >= ?)",
-                rs -> {
-                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Scorecards.OrderRow(
-                            rs.getLong(2), instant(rs, 3), instant(rs, 4), instant(rs, 5), instant(rs, 6),
-                            enumOf(CancellationReason.class, rs.getString(7))));
-                }, ts(since), ts(since));
-        return by;
-    }
-
-    public Map<Long, List<Scorecards.ClaimRow>> claimsOfShopsSince(java.util.Collection<Long> shopIds, Instant since) {
-        Map<Long, List<Scorecards.ClaimRow>> by = new java.util.HashMap<>();
-        jdbc.query("select shop_id, claim_id, order_id, type, filed_at, filed_by_buyer, first_answer_at, "
-                + "first_answer_role, first_answer_action, escalated from risk_claims "
-                + "where shop_id in (" + in(shopIds) + ") and filed_at >= ?",
-                rs -> {
-                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Scorecards.ClaimRow(
-                            rs.getLong(2), rs.getLong(3), ClaimType.valueOf(rs.getString(4)), instant(rs, 5),
-                            rs.getBoolean(6), instant(rs, 7), enumOf(ActorRole.class, rs.getString(8)),
-                            rs.getString(9), rs.getBoolean(10)));
-                }, ts(since));
-        return by;
-    }
-
-    public Map<Long, List<Scorecards.DecisionRow>> decisionsOfShopsSince(java.util.Collection<Long> shopIds,
-            Instant since) {
-        Map<Long, List<Scorecards.DecisionRow>> by = new java.util.HashMap<>();
-        jdbc.query("select shop_id, claim_id, appeal, seller_at_fault, decided_at from risk_decisions "
-                + "where shop_id in (" + in(shopIds) + ") and decided_at >= ?",
-                rs -> {
-                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
-                            new Scorecards.DecisionRow(rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4),
-                                    instant(rs, 5)));
-                }, ts(since));
-        return by;
-    }
-
-    public Map<Long, List<Scorecards.RatingRow>> ratingsOfShopsSince(java.util.Collection<Long> shopIds,
-            Instant since) {
-        Map<Long, List<Scorecards.RatingRow>> by = new java.util.HashMap<>();
-        jdbc.query("select shop_id, claim_id, stars, rated_at from claim_ratings where shop_id in (" + in(shopIds)
-                + ") and rated_at >= ?",
-                rs -> {
-                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
-                            new Scorecards.RatingRow(rs.getLong(2), rs.getInt(3), instant(rs, 4)));
-                }, ts(since));
-        return by;
-    }
-
     // ------------------------------------------------------------------------------------------ incidents
 
+    @Transactional
     public void recordIncident(long shopId, String kind, long orderId, Long claimId, Instant at) {
         scorecards.forget(shopId);
-        jdbc.update("insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
-                + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at));
+        counting(shopId, List.of(new Source(ORDER, orderId)), () -> jdbc.update(
+                "insert into risk_shop_incidents (shop_id, kind, order_id, claim_id, occurred_at) "
+                        + "values (?, ?, ?, ?, ?) on conflict do nothing", shopId, kind, orderId, claimId, ts(at)));
     }
 
-    /** When the shop's fake-tracking incidents happened, since a time. */
-    public List<Scorecards.IncidentRow> fakeTrackingOfShopSince(long shopId, Instant since) {
-        return jdbc.query("select order_id, occurred_at from risk_shop_incidents where shop_id = ? "
-                + "and kind = 'FAKE_TRACKING' and occurred_at >= ?",
-                (rs, i) -> new Scorecards.IncidentRow(rs.getLong(1), instant(rs, 2)), shopId, ts(since));
+    /**
+     * Stores a claim's rating once and counts it on its shop's scorecard.
+     *
+     * @return whether it was stored ({@code false}: the claim was rated before)
+     */
+    @Transactional
+    public boolean recordRating(long claimId, long buyerId, long shopId, int stars, String comment, Instant at) {
+        scorecards.forget(shopId);
+        return counting(shopId, List.of(new Source(RATING, claimId)), () -> jdbc.update(
+                "insert into claim_ratings (claim_id, buyer_id, shop_id, stars, comment, rated_at) "
+                        + "values (?, ?, ?, ?, ?, ?) on conflict (claim_id) do nothing",
+                claimId, buyerId, shopId, stars, comment, ts(at))) > 0;
     }
 
-    public Map<Long, List<Scorecards.IncidentRow>> fakeTrackingOfShopsSince(java.util.Collection<Long> shopIds,
-            Instant since) {
-        Map<Long, List<Scorecards.IncidentRow>> by = new java.util.HashMap<>();
-        jdbc.query("select shop_id, order_id, occurred_at from risk_shop_incidents where shop_id in (" + in(shopIds)
-                + ") and kind = 'FAKE_TRACKING' and occurred_at >= ?",
-                rs -> {
-                    by.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(
-                            new Scorecards.IncidentRow(rs.getLong(2), instant(rs, 3)));
-                }, ts(since));
+    // ------------------------------------------------------------------------------------------ scorecard counters
+
+    static final String ORDER = "ORDER";
+    static final String CLAIM = "CLAIM";
+    static final String DECISION = "DECISION";
+    static final String RATING = "RATING";
+
+    /** The first key of the scorecard counters' advisory locks (the second is the shop). */
+    static final int SHOP_LOCKS = 0x5253; // "RS"
+
+    /** A read-model row whose contributions {@code risk_shop_contributions} reports under one source and id. */
+    record Source(String source, long id) {
+    }
+
+    private static final String COLUMNS = String.join(", ", Scorecards.Counts.COLUMNS);
+
+    private static final String SUMS = Scorecards.Counts.COLUMNS.stream().map(c -> "sum(" + c + ")")
+            .collect(Collectors.joining(", "));
+
+    private static final String ZEROS = Scorecards.Counts.COLUMNS.stream().map(c -> "0")
+            .collect(Collectors.joining(", "));
+
+    private static final String ADD = "insert into risk_shop_daily (shop_id, day, " + COLUMNS + ") values (?, ?, "
+            + Scorecards.Counts.COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ") on conflict (shop_id, day) do update set " + Scorecards.Counts.COLUMNS.stream()
+                    .map(c -> c + " = risk_shop_daily." + c + " + excluded." + c).collect(Collectors.joining(", "));
+
+    /**
+     * Writes a read-model row and adds to the shop's daily counters what its sources contribute after the write less
+     * what they contributed before: a write that changes nothing (a redelivered event) adds nothing. The shop's
+     * counters are changed one transaction after the other (an advisory lock until commit), so "before" is always
+     * what the last change left.
+     */
+    private <T> T counting(long shopId, List<Source> sources, java.util.function.Supplier<T> write) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, (int) shopId);
+        Map<LocalDate, Scorecards.Counts> before = contributions(shopId, sources);
+        T result = write.get();
+        Map<LocalDate, Scorecards.Counts> after = contributions(shopId, sources);
+        java.util.SortedMap<LocalDate, Scorecards.Counts> change = new java.util.TreeMap<>();
+        after.forEach((day, counts) -> change.merge(day, counts, Scorecards.Counts::plus));
+        before.forEach((day, counts) -> change.merge(day, Scorecards.Counts.ZERO.minus(counts),
+                Scorecards.Counts::plus));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        change.forEach((day, counts) -> {
+            if (!counts.isZero()) {
+                List<Object> row = new java.util.ArrayList<>(List.of(shopId, day));
+                for (long v : counts.values()) {
+                    row.add(Math.toIntExact(v));
+                }
+                rows.add(row.toArray());
+            }
+        });
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(ADD, rows);
+        }
+        return result;
+    }
+
+    private Map<LocalDate, Scorecards.Counts> contributions(long shopId, List<Source> sources) {
+        Map<LocalDate, Scorecards.Counts> by = new java.util.HashMap<>();
+        for (Source source : sources) {
+            jdbc.query("select (at at time zone 'UTC')::date, " + SUMS + " from risk_shop_contributions "
+                    + "where shop_id = ? and source = ? and source_id = ? group by 1", rs -> {
+                        by.merge(rs.getObject(1, LocalDate.class), counts(rs, 2), Scorecards.Counts::plus);
+                    }, shopId, source.source(), source.id());
+        }
         return by;
     }
+
+    private static Scorecards.Counts counts(ResultSet rs, int first) throws SQLException {
+        long[] v = new long[Scorecards.Counts.COLUMNS.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getLong(first + i);
+        }
+        return new Scorecards.Counts(v);
+    }
+
+    /**
+     * The query of {@link #scorecardTallies}: per shop, its days after the 90-day window's first (part 0), the sums
+     * over the 90- and 30-day windows' first days from the window's start (1, 2), the median first response over 90
+     * and 30 days (3, 4) and the unshipped orders paid in the window whose ship-by time is yet to come (5, 6).
+     */
+    static String talliesQuery(java.util.Collection<Long> shopIds) {
+        String shops = in(shopIds);
+        String firstDay = "select %s, shop_id, null::date, " + SUMS + ", null::bigint from risk_shop_contributions "
+                + "where shop_id in (" + shops + ") and at >= ? and at < ? group by shop_id";
+        String median = "select %s, shop_id, null::date, " + ZEROS + ", (percentile_disc(0.5) within group (order "
+                + "by m) + percentile_disc(0.5) within group (order by m desc)) / 2 from (select shop_id, "
+                + "floor(extract(epoch from first_answer_at) - extract(epoch from filed_at))::bigint / 60 as m "
+                + "from risk_claims where shop_id in (" + shops + ") and filed_by_buyer "
+                + "and first_answer_at is not null "
+                + "and coalesce(first_answer_action, '') not in ('FAST_TRACKED', 'WITHDRAWN') and filed_at >= ?) a "
+                + "group by shop_id";
+        String notDue = "select %s, shop_id, null::date, " + ZEROS + ", count(*) from risk_orders "
+                + "where shop_id in (" + shops + ") and shipped_at is null and cancelled_at is null and ship_by >= ? "
+                + "and paid_at >= ? group by shop_id";
+        return "select 0, shop_id, day, " + COLUMNS + ", null::bigint from risk_shop_daily where shop_id in ("
+                + shops + ") and day > ?"
+                + " union all " + firstDay.formatted(1) + " union all " + firstDay.formatted(2)
+                + " union all " + median.formatted(3) + " union all " + median.formatted(4)
+                + " union all " + notDue.formatted(5) + " union all " + notDue.formatted(6);
+    }
+
+    /** The parameters of {@link #talliesQuery} at this time. */
+    static Object[] talliesParameters(Instant now) {
+        Instant since30 = now.minus(java.time.Duration.ofDays(30));
+        Instant since90 = now.minus(java.time.Duration.ofDays(90));
+        LocalDate day30 = since30.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day90 = since90.atZone(ZoneOffset.UTC).toLocalDate();
+        Instant end30 = day30.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end90 = day90.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new Object[] {day90, ts(since90), ts(end90), ts(since30), ts(end30), ts(since90), ts(since30), ts(now),
+                ts(since90), ts(now), ts(since30)};
+    }
+
+    /**
+     * The 30- and 90-day tallies of these shops, in one query: the whole UTC days of each window from
+     * {@code risk_shop_daily} (at most one row per shop and day), its first, partial day summed from the read models'
+     * rows of that day, the median first response and the unshipped orders not due yet. Shops without any activity
+     * get empty tallies.
+     */
+    public Map<Long, Scorecards.Tally[]> scorecardTallies(java.util.Collection<Long> shopIds, Instant now) {
+        LocalDate day30 = now.minus(java.time.Duration.ofDays(30)).atZone(ZoneOffset.UTC).toLocalDate();
+        Map<Long, Scorecards.Counts[]> counts = new java.util.HashMap<>();
+        Map<Long, long[]> notDueOf = new java.util.HashMap<>();
+        Map<Long, Long[]> medians = new java.util.HashMap<>();
+        int value = 3 + Scorecards.Counts.COLUMNS.size() + 1;
+        jdbc.query(talliesQuery(shopIds), rs -> {
+            long shop = rs.getLong(2);
+            Scorecards.Counts[] c = counts.computeIfAbsent(shop,
+                    k -> new Scorecards.Counts[] {Scorecards.Counts.ZERO, Scorecards.Counts.ZERO});
+            switch (rs.getInt(1)) {
+                case 0 -> {
+                    Scorecards.Counts day = counts(rs, 4);
+                    if (rs.getObject(3, LocalDate.class).isAfter(day30)) {
+                        c[0] = c[0].plus(day);
+                    }
+                    c[1] = c[1].plus(day);
+                }
+                case 1 -> c[1] = c[1].plus(counts(rs, 4));
+                case 2 -> c[0] = c[0].plus(counts(rs, 4));
+                case 3 -> medians.computeIfAbsent(shop, k -> new Long[2])[1] = rs.getLong(value);
+                case 4 -> medians.computeIfAbsent(shop, k -> new Long[2])[0] = rs.getLong(value);
+                case 5 -> notDueOf.computeIfAbsent(shop, k -> new long[2])[1] = rs.getLong(value);
+                case 6 -> notDueOf.computeIfAbsent(shop, k -> new long[2])[0] = rs.getLong(value);
+                default -> throw new IllegalStateException();
+            }
+        }, talliesParameters(now));
+        Map<Long, Scorecards.Tally[]> out = new java.util.HashMap<>();
+        for (Long shop : shopIds) {
+            Scorecards.Counts[] c = counts.getOrDefault(shop,
+                    new Scorecards.Counts[] {Scorecards.Counts.ZERO, Scorecards.Counts.ZERO});
+            long[] n = notDueOf.getOrDefault(shop, new long[2]);
+            Long[] m = medians.getOrDefault(shop, new Long[2]);
+            out.put(shop, new Scorecards.Tally[] {new Scorecards.Tally(c[0], n[0], m[0]),
+                    new Scorecards.Tally(c[1], n[1], m[1])});
+        }
+        return out;
+    }
+
 
     // ------------------------------------------------------------------------------------------ mechanics
 

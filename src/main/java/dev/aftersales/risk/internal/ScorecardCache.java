@@ -15,10 +15,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.aftersales.risk.ShopScorecard;
 
 /**
- * Shop scorecards as last computed, per node. A scorecard reads every order, claim, decision, rating and incident of
- * the shop over 90 days; the agent queue, the workspace and the dashboard show it on every page, so it is computed
- * once and kept until something about the shop changes on this node (the read model's writes forget it, also after
- * their commit), the risk thresholds change, or {@code aftersales.risk.scorecard-max-age} (5 min) has passed:
+ * Shop scorecards as last computed, per node. A scorecard costs one query over the shop's daily counters; the agent
+ * queue, the workspace and the dashboard show it on every page, so it is computed once and kept until something
+ * about the shop changes on this node (the read model's writes forget it, also after their commit), the risk
+ * thresholds change, or {@code aftersales.risk.scorecard-max-age} (5 min) has passed:
  * another node's changes and the sliding windows show within that time.
  */
 @Component

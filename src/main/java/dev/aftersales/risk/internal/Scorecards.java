@@ -1,17 +1,8 @@
 package dev.aftersales.risk.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import dev.aftersales.claims.ActorRole;
-import dev.aftersales.claims.ClaimType;
-import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.risk.ShopScorecard;
 
 /**
@@ -30,101 +21,97 @@ import dev.aftersales.risk.ShopScorecard;
  * </ul>
  * A shop is under supervision when its 90-day metrics pass any threshold of {@link RiskSettings}; rates only count
  * with at least {@code supervisionMinOrders} orders (or 3 claims, 3 answers, 3 ratings).
+ * <p>
+ * The figures come from the shop's daily counters ({@link RiskReadModel#scorecardTallies}), which hold exactly what
+ * this rule adds up; the median first response, which cannot be added up, is computed by PostgreSQL.
  */
 public final class Scorecards {
 
     private Scorecards() {
     }
 
-    public record OrderRow(long orderId, Instant paidAt, Instant shipBy, Instant shippedAt, Instant cancelledAt,
-            CancellationReason cancellationReason) {
-    }
+    /**
+     * What the scorecard adds up over a window, as {@code risk_shop_daily} and {@code risk_shop_contributions} hold
+     * it: orders (by when paid) with those shipped late and those neither shipped nor cancelled; claims filed by
+     * buyers, missing-item claims, no/fake-tracking and out-of-stock incidents; answered claims, answered by the
+     * seller, escalated; seller-at-fault decisions; ratings and their stars.
+     */
+    public record Counts(long orders, long lateShipped, long unshipped, long claims, long shortShipments,
+            long noTracking, long outOfStock, long answered, long withinDeadline, long escalated, long sellerAtFault,
+            long ratings, long stars) {
 
-    public record ClaimRow(long claimId, long orderId, ClaimType type, Instant filedAt, boolean filedByBuyer,
-            Instant firstAnswerAt, ActorRole firstAnswerRole, String firstAnswerAction, boolean escalated) {
-    }
+        /** The columns, in the order of the components. */
+        public static final List<String> COLUMNS = List.of("orders", "late_shipped", "unshipped", "claims",
+                "short_shipments", "no_tracking", "out_of_stock", "answered", "within_deadline", "escalated",
+                "seller_at_fault", "ratings", "stars");
 
-    public record DecisionRow(long claimId, boolean appeal, boolean sellerAtFault, Instant decidedAt) {
-    }
+        public static final Counts ZERO = new Counts(new long[13]);
 
-    public record RatingRow(long claimId, int stars, Instant ratedAt) {
-    }
+        public Counts(long[] v) {
+            this(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+        }
 
-    /** A fake-tracking incident (claims' {@code ShopIncidentRecorded}): its order and when. */
-    public record IncidentRow(long orderId, Instant at) {
-    }
+        public long[] values() {
+            return new long[] {orders, lateShipped, unshipped, claims, shortShipments, noTracking, outOfStock,
+                    answered, withinDeadline, escalated, sellerAtFault, ratings, stars};
+        }
 
-    /** @param fakeTracking the shop's fake-tracking incidents */
-    public record History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
-            List<DecisionRow> decisions, List<RatingRow> ratings, List<IncidentRow> fakeTracking) {
+        public Counts plus(Counts other) {
+            long[] a = values();
+            long[] b = other.values();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.addExact(a[i], b[i]);
+            }
+            return new Counts(a);
+        }
 
-        History(long shopId, String shopName, List<OrderRow> orders, List<ClaimRow> claims,
-                List<DecisionRow> decisions, List<RatingRow> ratings) {
-            this(shopId, shopName, orders, claims, decisions, ratings, List.of());
+        public Counts minus(Counts other) {
+            long[] a = values();
+            long[] b = other.values();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.subtractExact(a[i], b[i]);
+            }
+            return new Counts(a);
+        }
+
+        public boolean isZero() {
+            return java.util.Arrays.stream(values()).allMatch(v -> v == 0);
         }
     }
 
-    public static ShopScorecard compute(History h, RiskSettings s, Instant now) {
-        ShopScorecard.Metrics m30 = metrics(h, now, 30);
-        ShopScorecard.Metrics m90 = metrics(h, now, 90);
+    /**
+     * One window of a shop: its counts, how many of its unshipped orders are not due yet (their ship-by time is now
+     * or later: not late), and the median time to a first answer in minutes ({@code null} when nothing was answered).
+     */
+    public record Tally(Counts counts, long unshippedNotDue, Long medianFirstResponseMinutes) {
+
+        public static final Tally EMPTY = new Tally(Counts.ZERO, 0, null);
+    }
+
+    public static ShopScorecard compute(long shopId, String shopName, Tally last30, Tally last90, RiskSettings s) {
+        ShopScorecard.Metrics m30 = metrics(last30, 30);
+        ShopScorecard.Metrics m90 = metrics(last90, 90);
         List<ShopScorecard.Reason> reasons = reasons(m90, s);
-        return new ShopScorecard(h.shopId(), h.shopName(), m30, m90, !reasons.isEmpty(), reasons);
+        return new ShopScorecard(shopId, shopName, m30, m90, !reasons.isEmpty(), reasons);
     }
 
-    static ShopScorecard.Metrics metrics(History h, Instant now, int days) {
-        Instant since = now.minus(Duration.ofDays(days));
-        List<OrderRow> orders = h.orders().stream().filter(o -> !o.paidAt().isBefore(since)).toList();
-        List<ClaimRow> all = h.claims().stream().filter(c -> !c.filedAt().isBefore(since)).toList();
-        List<ClaimRow> byBuyers = all.stream().filter(ClaimRow::filedByBuyer).toList();
-        int claims = byBuyers.size();
-        int shortShipments = (int) byBuyers.stream().filter(c -> c.type() == ClaimType.MISSING_ITEM).count();
-        int late = (int) orders.stream().filter(o -> o.shippedAt() != null ? o.shippedAt().isAfter(o.shipBy())
-                : o.cancelledAt() == null && now.isAfter(o.shipBy())).count();
-        int noTracking = (int) all.stream().filter(c -> c.type() == ClaimType.NO_TRACKING).count();
-        // a fake-tracking incident counts unless its order also has a NO_TRACKING case (counted above)
-        Set<Long> noTrackingOrders = new HashSet<>();
-        all.stream().filter(c -> c.type() == ClaimType.NO_TRACKING).forEach(c -> noTrackingOrders.add(c.orderId()));
-        noTracking += (int) h.fakeTracking().stream().filter(f -> !f.at().isBefore(since))
-                .filter(f -> !noTrackingOrders.contains(f.orderId())).map(IncidentRow::orderId).distinct().count();
-        Set<Long> delistedOrders = new HashSet<>();
-        all.stream().filter(c -> c.type() == ClaimType.DELISTED).forEach(c -> delistedOrders.add(c.orderId()));
-        int outOfStock = (int) all.stream().filter(c -> c.type() == ClaimType.DELISTED).count()
-                + (int) h.orders().stream().filter(o -> o.cancelledAt() != null && !o.cancelledAt().isBefore(since)
-                        && (o.cancellationReason() == CancellationReason.OUT_OF_STOCK
-                                || o.cancellationReason() == CancellationReason.DELISTED)
-                        && !delistedOrders.contains(o.orderId()))
-                        .count();
-
-        List<Long> responseMinutes = new ArrayList<>();
-        int answered = 0;
-        int withinDeadline = 0;
-        for (ClaimRow c : byBuyers) {
-            if (c.firstAnswerAt() == null || "FAST_TRACKED".equals(c.firstAnswerAction())
-                    || "WITHDRAWN".equals(c.firstAnswerAction())) {
-                continue;
-            }
-            answered++;
-            if (c.firstAnswerRole() == ActorRole.SELLER) {
-                withinDeadline++;
-            }
-            responseMinutes.add(Duration.between(c.filedAt(), c.firstAnswerAt()).toMinutes());
-        }
-        responseMinutes.sort(Long::compare);
-        Long median = responseMinutes.isEmpty() ? null : medianOf(responseMinutes);
-        int escalated = (int) byBuyers.stream().filter(ClaimRow::escalated).count();
-
-        Map<Long, DecisionRow> lastDecision = new HashMap<>();
-        h.decisions().stream().filter(d -> !d.decidedAt().isBefore(since)).forEach(d -> lastDecision.merge(
-                d.claimId(), d, (a, b) -> b.appeal() || b.decidedAt().isAfter(a.decidedAt()) ? b : a));
-        int atFault = (int) lastDecision.values().stream().filter(DecisionRow::sellerAtFault).count();
-
-        List<RatingRow> ratings = h.ratings().stream().filter(r -> !r.ratedAt().isBefore(since)).toList();
-        Double average = ratings.isEmpty() ? null
-                : round1(ratings.stream().mapToInt(RatingRow::stars).average().orElse(0));
-
-        return new ShopScorecard.Metrics(days, orders.size(), claims, rate(claims, orders.size()), shortShipments,
-                rate(shortShipments, orders.size()), late, noTracking, outOfStock, median, answered, withinDeadline,
-                rate(withinDeadline, answered), escalated, rate(escalated, claims), atFault, ratings.size(), average);
+    public static ShopScorecard.Metrics metrics(Tally t, int days) {
+        Counts c = t.counts();
+        int orders = Math.toIntExact(c.orders());
+        int claims = Math.toIntExact(c.claims());
+        int shortShipments = Math.toIntExact(c.shortShipments());
+        int late = Math.toIntExact(Math.addExact(c.lateShipped(), Math.subtractExact(c.unshipped(),
+                t.unshippedNotDue())));
+        int answered = Math.toIntExact(c.answered());
+        int withinDeadline = Math.toIntExact(c.withinDeadline());
+        int escalated = Math.toIntExact(c.escalated());
+        int ratings = Math.toIntExact(c.ratings());
+        Double average = ratings == 0 ? null : round1((double) c.stars() / ratings);
+        return new ShopScorecard.Metrics(days, orders, claims, rate(claims, orders), shortShipments,
+                rate(shortShipments, orders), late, Math.toIntExact(c.noTracking()),
+                Math.toIntExact(c.outOfStock()), t.medianFirstResponseMinutes(), answered, withinDeadline,
+                rate(withinDeadline, answered), escalated, rate(escalated, claims),
+                Math.toIntExact(c.sellerAtFault()), ratings, average);
     }
 
     static List<ShopScorecard.Reason> reasons(ShopScorecard.Metrics m, RiskSettings s) {
@@ -171,11 +158,6 @@ public final class Scorecards {
     private static ShopScorecard.Reason reason(String code, Object value, Object threshold) {
         return new ShopScorecard.Reason(code, "risk.reason." + code, List.of(value, threshold),
                 "risk.improve." + code);
-    }
-
-    private static long medianOf(List<Long> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static Double rate(int part, int whole) {

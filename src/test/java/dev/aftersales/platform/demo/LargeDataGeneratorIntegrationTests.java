@@ -175,6 +175,28 @@ class LargeDataGeneratorIntegrationTests {
                 .isEqualTo(((Number) quality.get("claimed_skus")).longValue());
         assertThat(((Number) quality.get("counted_refunded")).longValue()).isPositive()
                 .isEqualTo(((Number) quality.get("refunded")).longValue());
+
+        // the scorecard counters of the generated shops, added batch by batch, hold what their rows contribute
+        String columns = "orders, late_shipped, unshipped, claims, short_shipments, no_tracking, out_of_stock, "
+                + "answered, within_deadline, escalated, seller_at_fault, ratings, stars";
+        String nonZero = "greatest(abs(orders), abs(late_shipped), abs(unshipped), abs(claims), abs(short_shipments), "
+                + "abs(no_tracking), abs(out_of_stock), abs(answered), abs(within_deadline), abs(escalated), "
+                + "abs(seller_at_fault), abs(ratings), abs(stars)) > 0";
+        String gen = "shop_id in (select id from shops where code like 'GEN%')";
+        String counted = "select shop_id, day, " + columns + " from risk_shop_daily where " + gen + " and " + nonZero;
+        String contributed = "select * from (select shop_id, (at at time zone 'UTC')::date as day, "
+                + Arrays.stream(columns.split(", ")).map(c -> "sum(" + c + ")::integer as " + c)
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " from risk_shop_contributions where " + gen + " group by 1, 2) e where " + nonZero;
+        Map<String, Object> scorecards = jdbc.queryForMap("select (select count(*) from (" + counted + ") c) as days, "
+                + "(select count(*) from ((" + counted + " except " + contributed + ") union all (" + contributed
+                + " except " + counted + ")) d) as differing, (select coalesce(sum(claims), 0) from risk_shop_daily "
+                + "where " + gen + ") as claims, (select count(*) from risk_claims where " + gen
+                + " and filed_by_buyer) as buyers_claims");
+        assertThat(((Number) scorecards.get("days")).longValue()).as("counted shop days").isPositive();
+        assertThat(((Number) scorecards.get("differing")).longValue()).as("shop days counted otherwise").isZero();
+        assertThat(((Number) scorecards.get("claims")).longValue()).isPositive()
+                .isEqualTo(((Number) scorecards.get("buyers_claims")).longValue());
     }
 
     @Test

@@ -23,15 +23,15 @@ class FakeTrackingScorecardTests {
     void fakeTrackingIncidentsCountOncePerOrderAndNotWhenTheOrderAlsoHasANoTrackingCase() {
         // order 1: a NO_TRACKING case; order 2: fake tracking, then a NO_TRACKING case; order 3: fake tracking only,
         // order 4: fake tracking 40 days ago
-        List<Scorecards.ClaimRow> claims = List.of(
-                new Scorecards.ClaimRow(11, 1, ClaimType.NO_TRACKING, daysAgo(3), false, null, null, null, false),
-                new Scorecards.ClaimRow(12, 2, ClaimType.NO_TRACKING, daysAgo(2), false, null, null, null, false));
-        List<Scorecards.IncidentRow> fake = List.of(new Scorecards.IncidentRow(2, daysAgo(3)),
-                new Scorecards.IncidentRow(3, daysAgo(5)), new Scorecards.IncidentRow(4, daysAgo(40)));
-        Scorecards.History h = new Scorecards.History(1, "Shop", List.of(), claims, List.of(), List.of(), fake);
-        assertThat(Scorecards.metrics(h, NOW, 30).noTrackingIncidents()).isEqualTo(3);
-        assertThat(Scorecards.metrics(h, NOW, 90).noTrackingIncidents()).isEqualTo(4);
-        Scorecards.History without = new Scorecards.History(1, "Shop", List.of(), claims, List.of(), List.of());
-        assertThat(Scorecards.metrics(without, NOW, 90).noTrackingIncidents()).isEqualTo(2);
+        List<RowByRowScorecards.ClaimRow> claims = List.of(
+                new RowByRowScorecards.ClaimRow(11, 1, ClaimType.NO_TRACKING, daysAgo(3), false, null, null, null, false),
+                new RowByRowScorecards.ClaimRow(12, 2, ClaimType.NO_TRACKING, daysAgo(2), false, null, null, null, false));
+        List<RowByRowScorecards.IncidentRow> fake = List.of(new RowByRowScorecards.IncidentRow(2, daysAgo(3)),
+                new RowByRowScorecards.IncidentRow(3, daysAgo(5)), new RowByRowScorecards.IncidentRow(4, daysAgo(40)));
+        RowByRowScorecards.History h = new RowByRowScorecards.History(1, "Shop", List.of(), claims, List.of(), List.of(), fake);
+        assertThat(RowByRowScorecards.metrics(h, NOW, 30).noTrackingIncidents()).isEqualTo(3);
+        assertThat(RowByRowScorecards.metrics(h, NOW, 90).noTrackingIncidents()).isEqualTo(4);
+        RowByRowScorecards.History without = new RowByRowScorecards.History(1, "Shop", List.of(), claims, List.of(), List.of());
+        assertThat(RowByRowScorecards.metrics(without, NOW, 90).noTrackingIncidents()).isEqualTo(2);
     }
 }

@@ -25,28 +25,28 @@ class ScorecardsTests {
     }
 
     /** 20 orders: 10 paid 10 days ago, 10 paid 60 days ago; two of the recent ones shipped late, one unshipped. */
-    static List<Scorecards.OrderRow> orders() {
-        List<Scorecards.OrderRow> orders = new ArrayList<>();
+    static List<RowByRowScorecards.OrderRow> orders() {
+        List<RowByRowScorecards.OrderRow> orders = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Instant paid = daysAgo(i < 10 ? 10 : 60);
             Instant shipBy = paid.plus(Duration.ofHours(48));
             Instant shipped = i < 2 ? shipBy.plus(Duration.ofHours(5)) : i == 2 ? null : paid.plus(Duration.ofHours(20));
-            orders.add(new Scorecards.OrderRow(i, paid, shipBy, shipped, null, null));
+            orders.add(new RowByRowScorecards.OrderRow(i, paid, shipBy, shipped, null, null));
         }
-        orders.add(new Scorecards.OrderRow(100, daysAgo(5), daysAgo(3), null, daysAgo(4),
+        orders.add(new RowByRowScorecards.OrderRow(100, daysAgo(5), daysAgo(3), null, daysAgo(4),
                 CancellationReason.OUT_OF_STOCK));
         return orders;
     }
 
-    static Scorecards.ClaimRow answered(long id, ClaimType type, int daysAgo, Duration after, ActorRole by,
+    static RowByRowScorecards.ClaimRow answered(long id, ClaimType type, int daysAgo, Duration after, ActorRole by,
             String action, boolean escalated) {
         Instant filed = daysAgo(daysAgo);
-        return new Scorecards.ClaimRow(id, id, type, filed, true, filed.plus(after), by, action, escalated);
+        return new RowByRowScorecards.ClaimRow(id, id, type, filed, true, filed.plus(after), by, action, escalated);
     }
 
     @Test
     void metricsOverThirtyAndNinetyDays() {
-        List<Scorecards.ClaimRow> claims = List.of(
+        List<RowByRowScorecards.ClaimRow> claims = List.of(
                 // recent: 3 buyer claims, answered in 2 h, 4 h by the seller and once automatically after 48 h
                 answered(1, ClaimType.MISSING_ITEM, 9, Duration.ofHours(2), ActorRole.SELLER, "ACCEPTED", false),
                 answered(2, ClaimType.REFUND_ONLY, 8, Duration.ofHours(4), ActorRole.SELLER, "REJECTED", true),
@@ -55,19 +55,19 @@ class ScorecardsTests {
                 // a fast-tracked claim counts as a claim but not in the answer statistics
                 answered(4, ClaimType.REFUND_ONLY, 6, Duration.ZERO, ActorRole.SYSTEM, "FAST_TRACKED", false),
                 // system-opened: an incident, not a buyer claim
-                new Scorecards.ClaimRow(5, 5, ClaimType.NO_TRACKING, daysAgo(5), false, null, null, null, false),
+                new RowByRowScorecards.ClaimRow(5, 5, ClaimType.NO_TRACKING, daysAgo(5), false, null, null, null, false),
                 // older: one more buyer claim, escalated, answered in 10 h
                 answered(6, ClaimType.RETURN_REFUND, 50, Duration.ofHours(10), ActorRole.SELLER, "PROPOSED_REFUND",
                         true));
-        List<Scorecards.DecisionRow> decisions = List.of(
-                new Scorecards.DecisionRow(2, false, true, daysAgo(3)),
+        List<RowByRowScorecards.DecisionRow> decisions = List.of(
+                new RowByRowScorecards.DecisionRow(2, false, true, daysAgo(3)),
                 // the appeal reversed the first decision on claim 6
-                new Scorecards.DecisionRow(6, false, true, daysAgo(40)),
-                new Scorecards.DecisionRow(6, true, false, daysAgo(35)));
-        List<Scorecards.RatingRow> ratings = List.of(new Scorecards.RatingRow(1, 5, daysAgo(8)),
-                new Scorecards.RatingRow(2, 2, daysAgo(2)), new Scorecards.RatingRow(6, 1, daysAgo(45)));
+                new RowByRowScorecards.DecisionRow(6, false, true, daysAgo(40)),
+                new RowByRowScorecards.DecisionRow(6, true, false, daysAgo(35)));
+        List<RowByRowScorecards.RatingRow> ratings = List.of(new RowByRowScorecards.RatingRow(1, 5, daysAgo(8)),
+                new RowByRowScorecards.RatingRow(2, 2, daysAgo(2)), new RowByRowScorecards.RatingRow(6, 1, daysAgo(45)));
 
-        ShopScorecard card = Scorecards.compute(new Scorecards.History(1, "Shop", orders(), claims, decisions,
+        ShopScorecard card = RowByRowScorecards.compute(new RowByRowScorecards.History(1, "Shop", orders(), claims, decisions,
                 ratings), SETTINGS, NOW);
 
         ShopScorecard.Metrics m30 = card.last30();
@@ -112,14 +112,14 @@ class ScorecardsTests {
     @Test
     void aQuietShopIsNotSupervisedAndRatesNeedEnoughOrders() {
         // 2 orders, 2 claims: a 100 % rate, but below the 5 orders rates need
-        List<Scorecards.OrderRow> orders = List.of(
-                new Scorecards.OrderRow(1, daysAgo(3), daysAgo(1), daysAgo(2), null, null),
-                new Scorecards.OrderRow(2, daysAgo(3), daysAgo(1), daysAgo(2), null, null));
-        List<Scorecards.ClaimRow> claims = List.of(
+        List<RowByRowScorecards.OrderRow> orders = List.of(
+                new RowByRowScorecards.OrderRow(1, daysAgo(3), daysAgo(1), daysAgo(2), null, null),
+                new RowByRowScorecards.OrderRow(2, daysAgo(3), daysAgo(1), daysAgo(2), null, null));
+        List<RowByRowScorecards.ClaimRow> claims = List.of(
                 answered(1, ClaimType.REFUND_ONLY, 2, Duration.ofHours(1), ActorRole.SELLER, "ACCEPTED", false),
                 answered(2, ClaimType.REFUND_ONLY, 1, Duration.ofHours(1), ActorRole.SELLER, "ACCEPTED", false));
 
-        ShopScorecard card = Scorecards.compute(new Scorecards.History(2, "Quiet", orders, claims, List.of(),
+        ShopScorecard card = RowByRowScorecards.compute(new RowByRowScorecards.History(2, "Quiet", orders, claims, List.of(),
                 List.of()), SETTINGS, NOW);
 
         assertThat(card.last90().afterSalesRate()).isEqualTo(100.0);
@@ -131,13 +131,13 @@ class ScorecardsTests {
 
     @Test
     void aDelistedClaimAndItsOrdersCancellationCountOnce() {
-        List<Scorecards.OrderRow> orders = List.of(
-                new Scorecards.OrderRow(7, daysAgo(3), daysAgo(1), null, daysAgo(2), CancellationReason.DELISTED),
-                new Scorecards.OrderRow(8, daysAgo(3), daysAgo(1), null, daysAgo(2), CancellationReason.OVERSOLD));
-        List<Scorecards.ClaimRow> claims = List.of(new Scorecards.ClaimRow(1, 7, ClaimType.DELISTED, daysAgo(2),
+        List<RowByRowScorecards.OrderRow> orders = List.of(
+                new RowByRowScorecards.OrderRow(7, daysAgo(3), daysAgo(1), null, daysAgo(2), CancellationReason.DELISTED),
+                new RowByRowScorecards.OrderRow(8, daysAgo(3), daysAgo(1), null, daysAgo(2), CancellationReason.OVERSOLD));
+        List<RowByRowScorecards.ClaimRow> claims = List.of(new RowByRowScorecards.ClaimRow(1, 7, ClaimType.DELISTED, daysAgo(2),
                 false, null, null, null, false));
 
-        ShopScorecard.Metrics m = Scorecards.metrics(new Scorecards.History(3, "S", orders, claims, List.of(),
+        ShopScorecard.Metrics m = RowByRowScorecards.metrics(new RowByRowScorecards.History(3, "S", orders, claims, List.of(),
                 List.of()), NOW, 30);
 
         assertThat(m.outOfStockCancellations()).isEqualTo(1);
