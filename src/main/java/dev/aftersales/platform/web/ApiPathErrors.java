@@ -14,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -25,11 +26,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiPathErrors {
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+    /** No handler at all (static files have their own paths only), or a static path with no such file. */
+    @ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
+    ResponseEntity<ProblemDetail> notFound(Exception e, HttpServletRequest request) throws Exception {
         requireApi(e, request);
         return IntegrationApiErrors.problem(HttpStatus.NOT_FOUND, "Not found",
-                "No API endpoint at " + e.getResourcePath(), List.of());
+                "No API endpoint at " + request.getRequestURI(), List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -2,6 +2,8 @@ package dev.aftersales.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,8 +60,14 @@ class StaticFilesIntegrationTests {
     }
 
     @Test
-    void aPathThatIsNoPageIsNotFoundNotAFileOfTheJar() {
-        assertThat(HttpUser.browser(port).get("/application.properties").status()).isIn(401, 302, 404);
-        assertThat(HttpUser.browser(port).get("/templates/layout.html").status()).isIn(401, 302, 404);
+    void aPathThatIsNoPageIsTheNotFoundPageAndNoFileOfTheJarIsServed() {
+        HttpUser buyer = HttpUser.signedIn(port, fixtures.freshWorld().buyer());
+        for (String path : List.of("/buyer/nothing-here", "/application.properties", "/templates/layout.html",
+                "/static/css/app.css")) {
+            Page page = buyer.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.body()).as(path).contains("There is nothing here, or it is not yours to see.")
+                    .doesNotContain("spring.datasource").doesNotContain("th:replace");
+        }
     }
 }
