@@ -21,6 +21,7 @@ import dev.aftersales.claims.ClaimChanged;
 import dev.aftersales.claims.ClaimNotAllowed;
 import dev.aftersales.claims.InvalidEvidence;
 import dev.aftersales.claims.TransitionRejected;
+import dev.aftersales.claims.internal.ParcelRefusals;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Refusal;
 import dev.aftersales.shipping.InvalidTrackingNumber;
@@ -70,14 +71,19 @@ class SellerApiProblems {
                     "is not valid base64", new Object[0]);
         }
         if (e instanceof Refusal r) {
-            return new Problem(statusOf(e, r), codeOf(e, r), r.messageKey(), r.field(), e.getMessage(), r.args());
+            Refusal words = ParcelRefusals.asClaimMove(e);
+            if (words == null) {
+                words = r;
+            }
+            return new Problem(statusOf(e, r), codeOf(e, r), words.messageKey(), words.field(), e.getMessage(),
+                    words.args());
         }
         return null;
     }
 
     /**
-     * The API's status and code for a refusal; its words (reason, field, detail) are the refusal's own, as the pages
-     * show them.
+     * The API's status and code for a refusal; its words (reason, field, detail) are the refusal's own, or for a
+     * parcel shipping refused, the claim moves' words ({@link ParcelRefusals}), as the claim pages show them.
      */
     private static String codeOf(RuntimeException e, Refusal r) {
         if (e instanceof InvalidTrackingNumber) {

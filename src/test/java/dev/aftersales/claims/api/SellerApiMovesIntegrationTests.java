@@ -207,7 +207,7 @@ class SellerApiMovesIntegrationTests {
     // ------------------------------------------------------------------------------------------ refused parcels
 
     @Test
-    void aReshipmentWithANumberOfAnotherFormatIsRefusedAtTheNumberInThePagesWordsAndRegistersNoParcel() {
+    void aReshipmentWithANumberOfAnotherFormatIsRefusedAtTheNumberInTheClaimPagesWordsAndRegistersNoParcel() {
         Filed filed = stories.awaitingReshipment(world);
         Footprint before = footprint(filed);
 
@@ -218,9 +218,9 @@ class SellerApiMovesIntegrationTests {
         assertThat(refused.problem()).isTrue();
         JsonNode problem = json(refused);
         assertThat(problem.get("code").asString()).isEqualTo("tracking-number-invalid");
-        assertThat(problem.get("reason").asString()).isEqualTo("shipping.error.format");
+        assertThat(problem.get("reason").asString()).isEqualTo("watchers.supply.error.format");
         assertThat(problem.get("detail").asString())
-                .isEqualTo("This is not a SF Express tracking number. It looks like SF1234567890123.");
+                .isEqualTo("That is not a tracking number of this carrier (for example SF1234567890123).");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("trackingNumber");
         assertThat(footprint(filed)).as("no parcel, no step").isEqualTo(before);
     }
