@@ -252,6 +252,13 @@ public class Claim extends AbstractAggregateRoot<Claim> {
         return this;
     }
 
+    /** Hands over the events registered so far, so the caller publishes them itself (they are not published twice). */
+    List<Object> takeEvents() {
+        List<Object> taken = new ArrayList<>(domainEvents());
+        clearDomainEvents();
+        return taken;
+    }
+
     // ---------------------------------------------------------------------------------------------- fast track
 
     /** The system approves a small claim from a buyer in good standing at once (docs/rules.md#fast-track). */

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A claim moved: filed, answered, escalated, resolved ... One event per timeline entry, carrying what notification,
- * risk and arbitration need without loading the claim.
+ * risk and arbitration need without loading the claim. The NO_TRACKING cases the ship-by watcher opens a chunk at a
+ * time come inside one {@link ClaimsTransitioned} instead.
  *
  * @param action     the timeline action (FILED, ACCEPTED, PROPOSED_RESHIP, REJECTED, ESCALATED, AUTO_ACCEPTED ...)
  * @param from       the status before ({@code null} when filed)

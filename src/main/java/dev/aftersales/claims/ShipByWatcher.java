@@ -2,11 +2,15 @@ package dev.aftersales.claims;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,8 +29,10 @@ import dev.aftersales.shipping.TrackingWatch;
  * "shipped" only with tracking numbers flagged as fake, gets a NO_TRACKING case opened by the system. It asks ordering
  * for late unshipped orders ({@link ShipByLapses}) and shipping for fake-tracking flags not yet followed up
  * ({@link TrackingWatch#flagsToFollowUp}), both from their own indexes, and drains them in batches
- * ({@link SweepSettings}). Each order is claimed by its row ({@code SKIP LOCKED}, so several nodes share the work) and
- * handled in its own transaction, rechecked there; one open case per order line and type (a unique index) backs
+ * ({@link SweepSettings}). Late unshipped orders are handled a chunk at a time ({@code aftersales.sweeps.chunk-size}),
+ * each chunk in one transaction whose events are published together ({@link ClaimsTransitioned}); a chunk that fails
+ * is retried order by order. Each order is claimed by its row ({@code SKIP LOCKED}, so several nodes share the work)
+ * and rechecked in the transaction that acts on it; one open case per order line and type (a unique index) backs
  * that up. Once acted on, the order or flag is noted by its module and is not listed again.
  */
 @Component
@@ -41,9 +47,12 @@ public class ShipByWatcher {
     private final SweepSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     ShipByWatcher(SystemCases cases, ShipByLapses lapses, TrackingWatch tracking, ClaimRepository claims,
-            SweepSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+            SweepSettings settings, Clock clock, PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.lapses = lapses;
         this.tracking = tracking;
@@ -56,8 +65,9 @@ public class ShipByWatcher {
     /** @return how many NO_TRACKING cases were opened */
     public int runDue() {
         Instant now = clock.instant();
-        int opened = Sweep.run("Ship-by watcher (unshipped)", settings,
+        int opened = Sweep.runChunked("Ship-by watcher (unshipped)", settings,
                 (LateOrder after, Integer limit) -> lapses.lateUnshipped(now, after, limit),
+                chunk -> tx.execute(status -> openForUnshipped(chunk, now)),
                 late -> inOwnTransaction(late.orderId(), () -> openForUnshipped(late.orderId(), now))).acted();
         opened += Sweep.run("Ship-by watcher (fake tracking)", settings,
                 (TrackingWatch.OpenFlag after, Integer limit) -> tracking.flagsToFollowUp(after, limit),
@@ -72,6 +82,30 @@ public class ShipByWatcher {
             log.debug("Order {}: its NO_TRACKING case was opened elsewhere a moment ago", orderId);
             return false;
         }
+    }
+
+    /**
+     * A chunk of unshipped orders past ship-by, in one transaction: the orders are claimed together, the cases opened
+     * one by one as {@link #openForUnshipped(long, Instant)} does, and their events published together at the end
+     * ({@link HeldEvents}), so every listener runs once for the chunk.
+     */
+    private int openForUnshipped(List<LateOrder> chunk, Instant now) {
+        List<Long> mine = lapses.claimAll(chunk.stream().map(LateOrder::orderId).toList(), now);
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        Set<Long> noted = new HashSet<>(claims.ordersWithNoTracking(mine));
+        HeldEvents held = new HeldEvents();
+        int opened = 0;
+        for (long orderId : mine) {
+            if (!noted.contains(orderId) && cases.openNoTrackingIfDue(orderId, held).isPresent()) {
+                noted.add(orderId);
+                opened++;
+            }
+        }
+        lapses.noteActedOn(List.copyOf(noted), now);
+        held.publish(events);
+        return opened;
     }
 
     /** An unshipped order past ship-by: one NO_TRACKING case per order, ever (the buyer may report again). */

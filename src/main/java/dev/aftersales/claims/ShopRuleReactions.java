@@ -26,4 +26,10 @@ class ShopRuleReactions {
             retry.run("shop rules on " + moved.claimNumber(), () -> rules.apply(moved.claimId()));
         }
     }
+
+    /** A chunk of moves: each as if it had come alone. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ClaimsTransitioned moves) {
+        moves.byShop().forEach(this::on);
+    }
 }

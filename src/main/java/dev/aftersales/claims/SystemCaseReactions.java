@@ -52,4 +52,10 @@ class SystemCaseReactions {
                     () -> cases.onCancelledLinesRefunded(moved.claimId()));
         }
     }
+
+    /** A chunk of moves: each as if it had come alone. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(ClaimsTransitioned moves) {
+        moves.byShop().forEach(this::on);
+    }
 }

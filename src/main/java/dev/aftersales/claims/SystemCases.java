@@ -148,16 +148,29 @@ public class SystemCases {
     /** The ship-by watcher: opens the NO_TRACKING case of one order if it is still due (in the caller's transaction). */
     @Transactional
     Optional<Long> openNoTrackingIfDue(long orderId) {
+        return openNoTrackingIfDue(orderId, null);
+    }
+
+    /**
+     * As {@link #openNoTrackingIfDue(long)}; with {@code held} given, the case's events are held there instead of
+     * being published, for the caller to publish them with the rest of its chunk ({@link HeldEvents}).
+     */
+    @Transactional
+    Optional<Long> openNoTrackingIfDue(long orderId, HeldEvents held) {
         orders.lock(orderId);
         OrderDetails order = orders.details(orderId);
         if (!missingTrackingDue(order)) {
             return Optional.empty();
         }
         return openNoTracking(order, Actor.SYSTEM,
-                order.status() == OrderStatus.AWAITING_SHIPMENT ? "ship-by" : "fake-tracking");
+                order.status() == OrderStatus.AWAITING_SHIPMENT ? "ship-by" : "fake-tracking", held);
     }
 
     private Optional<Long> openNoTracking(OrderDetails order, Actor opener, String rule) {
+        return openNoTracking(order, opener, rule, null);
+    }
+
+    private Optional<Long> openNoTracking(OrderDetails order, Actor opener, String rule, HeldEvents held) {
         Instant now = clock.instant();
         PolicyDefaults policy = catalog.platformPolicy();
         Map<Long, Integer> unavailable = unitsCancelled(order.id());
@@ -181,9 +194,12 @@ public class SystemCases {
         claim.offer(new Money(policy.lateShipmentCompensationFen(), order.paid().currency()), null, null);
         claim = claims.saveAndFlush(claim);
         claim.announceFiled();
+        if (held != null) {
+            claim.takeEvents().forEach(held::hold);
+        }
         ledger.save(claim, opener);
         incidents.record(order.shopId(), IncidentKind.LATE_SHIPMENT, order.id(), claim.id(),
-                "late-shipment:order:" + order.id(), now);
+                "late-shipment:order:" + order.id(), now, held == null ? events::publishEvent : held::hold);
         return Optional.of(claim.id());
     }
 

@@ -55,6 +55,29 @@ public class ShipByLapses {
                 .isEmpty();
     }
 
+    /**
+     * Claims several late unshipped orders at once, as {@link #claim} does one.
+     *
+     * @return the ids claimed, in ascending order (the others are held by another node, or no longer late)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> claimAll(List<Long> orderIds, Instant now) {
+        return jdbc.queryForList("""
+                select id from orders where id = any (?) and status = 'AWAITING_SHIPMENT'
+                  and ship_by_lapse_noted_at is null and ship_by < ? order by id for no key update skip locked""",
+                Long.class, orderIds.toArray(Long[]::new), Timestamp.from(now));
+    }
+
+    /** Notes, as {@link #noteActedOn} does, that the desk acted on several orders. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void noteActedOn(List<Long> orderIds, Instant at) {
+        if (!orderIds.isEmpty()) {
+            jdbc.update("""
+                    update orders set ship_by_lapse_noted_at = ? where id = any (?) and ship_by_lapse_noted_at is null""",
+                    Timestamp.from(at), orderIds.toArray(Long[]::new));
+        }
+    }
+
     /** Notes that the desk acted on the order's missed ship-by time; it is no longer listed as late. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void noteActedOn(long orderId, Instant at) {

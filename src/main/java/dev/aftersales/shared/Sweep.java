@@ -74,6 +74,66 @@ public final class Sweep {
         }
     }
 
+    /** Acts on several due items at once, in one transaction. */
+    @FunctionalInterface
+    public interface ChunkHandler<T> {
+
+        /** @return how many of the items were acted on */
+        int handle(List<T> chunk);
+    }
+
+    /**
+     * Runs the sweep a chunk at a time: each batch is cut into chunks of {@code chunk-size} items, and each chunk is
+     * handed to {@code chunkHandler}, which acts on all of them in one transaction (one commit and one set of
+     * published events per chunk instead of per item). When a chunk fails as a whole (its transaction rolled back),
+     * its items are handed one by one to {@code handler}, each in its own transaction, so one bad item cannot hold
+     * the others back. The run's budget is checked after every chunk.
+     */
+    public static <T> Result runChunked(String name, SweepSettings settings, BiFunction<T, Integer, List<T>> nextBatch,
+            ChunkHandler<T> chunkHandler, Handler<T> handler) {
+        long deadline = System.nanoTime() + settings.getMaxRunTime().toNanos();
+        int batchSize = settings.getBatchSize();
+        int chunkSize = settings.getChunkSize();
+        int seen = 0;
+        int acted = 0;
+        int failed = 0;
+        T last = null;
+        while (true) {
+            int limit = Math.min(batchSize, settings.getMaxItems() - seen);
+            List<T> batch = nextBatch.apply(last, limit);
+            for (int from = 0; from < batch.size(); from += chunkSize) {
+                List<T> chunk = batch.subList(from, Math.min(from + chunkSize, batch.size()));
+                seen += chunk.size();
+                try {
+                    acted += chunkHandler.handle(chunk);
+                } catch (RuntimeException chunkFailed) {
+                    log.info("{}: a chunk of {} items failed ({}); acting on them one by one", name, chunk.size(),
+                            chunkFailed.toString());
+                    for (T item : chunk) {
+                        try {
+                            if (handler.handle(item)) {
+                                acted++;
+                            }
+                        } catch (RuntimeException e) {
+                            failed++;
+                            log.warn("{}: {} not handled, the next run tries again: {}", name, item, e.toString());
+                        }
+                    }
+                }
+                boolean more = from + chunkSize < batch.size() || batch.size() == limit;
+                if (more && (seen >= settings.getMaxItems() || System.nanoTime() - deadline >= 0)) {
+                    log.info("{}: run budget used after {} items ({} acted on); the next run continues", name,
+                            seen, acted);
+                    return new Result(seen, acted, failed, true);
+                }
+            }
+            if (batch.size() < limit) {
+                return new Result(seen, acted, failed, false);
+            }
+            last = batch.get(batch.size() - 1);
+        }
+    }
+
     /**
      * What a run did.
      *

@@ -14,6 +14,11 @@ public class SweepSettings {
 
     /** How many due items one selection query reads. */
     private int batchSize = 500;
+    /**
+     * How many due items a sweep that acts on several at once (the ship-by watcher) handles in one transaction. A
+     * chunk's orders stay locked until its transaction commits.
+     */
+    private int chunkSize = 100;
     /** How long one run may work before it leaves the rest to the next run. */
     private Duration maxRunTime = Duration.ofSeconds(50);
     /** How many items one run may look at before it leaves the rest to the next run. */
@@ -28,6 +33,17 @@ public class SweepSettings {
             throw new IllegalArgumentException("aftersales.sweeps.batch-size must be at least 1");
         }
         this.batchSize = batchSize;
+    }
+
+    public int getChunkSize() {
+        return chunkSize;
+    }
+
+    public void setChunkSize(int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("aftersales.sweeps.chunk-size must be at least 1");
+        }
+        this.chunkSize = chunkSize;
     }
 
     public Duration getMaxRunTime() {

@@ -60,6 +60,7 @@ class SweepDrainIntegrationTests {
 
     World world;
     int batchSize;
+    int chunkSize;
     int maxItems;
     Duration maxRunTime;
 
@@ -69,6 +70,7 @@ class SweepDrainIntegrationTests {
         // each test drains what is due: what the previous one left is not its work
         EarlierWorkParked.park(jdbc);
         batchSize = settings.getBatchSize();
+        chunkSize = settings.getChunkSize();
         maxItems = settings.getMaxItems();
         maxRunTime = settings.getMaxRunTime();
         // these tests are about batches and item budgets; a slow machine must not end a run on its time budget
@@ -78,6 +80,7 @@ class SweepDrainIntegrationTests {
     @AfterEach
     void restoreSettings() {
         settings.setBatchSize(batchSize);
+        settings.setChunkSize(chunkSize);
         settings.setMaxItems(maxItems);
         settings.setMaxRunTime(maxRunTime);
     }
@@ -133,6 +136,48 @@ class SweepDrainIntegrationTests {
         assertThat(late).allSatisfy(o -> assertThat(noTrackingCases(o)).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.AWAITING_TRACKING)));
         assertThat(shipBy.runDue()).as("nothing is left for the next run").isZero();
+    }
+
+    long publications(String eventType) {
+        return jdbc.queryForObject("select count(*) from event_publication where event_type = ?", Long.class,
+                eventType);
+    }
+
+    @Test
+    void aChunkOfLateOrdersOpensItsCasesTogetherAndEveryListenerActsOnEachCaseInOneRunForTheChunk() {
+        List<OrderDetails> late = paidOrders(6);
+        settings.setChunkSize(10);
+        clock.advance(Duration.ofHours(49));
+        long chunksBefore = publications(ClaimsTransitioned.class.getName());
+        long singlesBefore = publications(ClaimTransitioned.class.getName());
+        long incidentChunksBefore = publications(ShopIncidentsRecorded.class.getName());
+
+        int opened = shipBy.runDue();
+
+        assertThat(opened).isEqualTo(6);
+        // one event for the chunk, delivered once to each of the six listeners of a claim's moves
+        assertThat(publications(ClaimsTransitioned.class.getName()) - chunksBefore).isEqualTo(6);
+        assertThat(publications(ClaimTransitioned.class.getName())).as("no event per case")
+                .isEqualTo(singlesBefore);
+        assertThat(publications(ShopIncidentsRecorded.class.getName()) - incidentChunksBefore).isEqualTo(1);
+        assertThat(count("select count(*) from event_publication where completion_date is null")).isZero();
+        // what each listener does for a case opened alone, it did for each case of the chunk
+        assertThat(late).allSatisfy(o -> {
+            Claim c = noTrackingCases(o).get(0);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from inbox_items where recipient_id = ? and link = ?
+                      and message_code = 'notifications.claim.opened'""", Long.class, world.seller().id(),
+                    "/seller/claims/" + c.id())).as("the seller is told of the case").isEqualTo(1L);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from inbox_items where recipient_id = ? and link = ?
+                      and message_code = 'notifications.claim.opened.buyer'""", Long.class, world.buyer().id(),
+                    "/buyer/claims/" + c.id())).as("the buyer is told of the case").isEqualTo(1L);
+            assertThat(jdbc.queryForObject("select status from risk_claims where claim_id = ?", String.class,
+                    c.id())).as("risk's read model holds the case").isEqualTo("AWAITING_TRACKING");
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from shop_incidents where order_id = ? and kind = 'LATE_SHIPMENT'""", Long.class,
+                    o.id())).isEqualTo(1L);
+        });
     }
 
     @Test

@@ -130,4 +130,70 @@ class SweepTests {
         assertThat(result.seen()).isEqualTo(9);
         assertThat(set.handled).doesNotHaveDuplicates().hasSize(9);
     }
+
+    static SweepSettings chunked(int batch, int chunk, int maxItems, Duration maxTime) {
+        SweepSettings settings = settings(batch, maxItems, maxTime);
+        settings.setChunkSize(chunk);
+        return settings;
+    }
+
+    @Test
+    void aChunkedRunHandsEveryDueItemOnceInChunksOfTheBatch() {
+        DueSet set = new DueSet(23);
+        List<List<Integer>> chunks = new ArrayList<>();
+
+        Sweep.Result result = Sweep.runChunked("test", chunked(10, 4, 1000, Duration.ofMinutes(1)), set::after,
+                chunk -> {
+                    chunks.add(List.copyOf(chunk));
+                    return (int) chunk.stream().filter(set::handle).count();
+                }, set::handle);
+
+        assertThat(result.acted()).isEqualTo(23);
+        assertThat(result.budgetUsed()).isFalse();
+        assertThat(set.due).isEmpty();
+        assertThat(set.handled).doesNotHaveDuplicates().hasSize(23);
+        // batches of 10 (10, 10, 3), each cut into chunks of at most 4
+        assertThat(chunks).extracting(List::size).containsExactly(4, 4, 2, 4, 4, 2, 3);
+    }
+
+    @Test
+    void aFailedChunkIsHandledItemByItemAndOnlyItsBadItemIsLeftForTheNextRun() {
+        DueSet set = new DueSet(12);
+        Sweep.ChunkHandler<Integer> failsWithSeven = chunk -> {
+            if (chunk.contains(7)) {
+                throw new IllegalStateException("the chunk's transaction rolled back");
+            }
+            return (int) chunk.stream().filter(set::handle).count();
+        };
+        Sweep.Handler<Integer> failingOnSeven = item -> {
+            if (item == 7) {
+                throw new IllegalStateException("the provider is down");
+            }
+            return set.handle(item);
+        };
+
+        Sweep.Result first = Sweep.runChunked("test", chunked(12, 4, 1000, Duration.ofMinutes(1)), set::after,
+                failsWithSeven, failingOnSeven);
+
+        assertThat(first.acted()).isEqualTo(11);
+        assertThat(first.failed()).isEqualTo(1);
+        assertThat(set.due).containsExactly(7);
+    }
+
+    @Test
+    void aChunkedRunStopsAtItsItemBudgetAfterAChunkAndTheNextRunContinues() {
+        DueSet set = new DueSet(23);
+        SweepSettings budget = chunked(5, 2, 10, Duration.ofMinutes(1));
+        Sweep.ChunkHandler<Integer> chunks = chunk -> (int) chunk.stream().filter(set::handle).count();
+
+        Sweep.Result first = Sweep.runChunked("test", budget, set::after, chunks, set::handle);
+        assertThat(first.seen()).isEqualTo(10);
+        assertThat(first.budgetUsed()).isTrue();
+        assertThat(set.due).hasSize(13).first().isEqualTo(11);
+
+        Sweep.Result timeUp = Sweep.runChunked("test", chunked(5, 2, 1000, Duration.ofNanos(1)), set::after, chunks,
+                set::handle);
+        assertThat(timeUp.acted()).as("one chunk, then the time budget is used").isEqualTo(2);
+        assertThat(timeUp.budgetUsed()).isTrue();
+    }
 }

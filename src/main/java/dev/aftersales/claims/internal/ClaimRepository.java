@@ -139,6 +139,11 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     @Query(value = NO_TRACKING_SINCE, nativeQuery = true)
     boolean existsNoTrackingSince(long orderId, Instant since);
 
+    /** Of the given orders, those with a NO_TRACKING case (ever). */
+    @Query(value = "select distinct order_id from claims where order_id in :orderIds and type = 'NO_TRACKING'",
+            nativeQuery = true)
+    List<Long> ordersWithNoTracking(Collection<Long> orderIds);
+
     /**
      * Claims a claim whose deadline passed for the deadline sweep's transaction; empty when another node holds it or
      * its deadline moved meanwhile.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,12 +39,19 @@ public class ShopIncidents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean record(long shopId, IncidentKind kind, long orderId, Long claimId, String subjectKey, Instant at) {
+        return record(shopId, kind, orderId, claimId, subjectKey, at, events::publishEvent);
+    }
+
+    /** As {@link #record}, handing the {@link ShopIncidentRecorded} to {@code announce} instead of publishing it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean record(long shopId, IncidentKind kind, long orderId, Long claimId, String subjectKey, Instant at,
+            Consumer<Object> announce) {
         int inserted = jdbc.update("""
                 insert into shop_incidents (shop_id, kind, order_id, claim_id, subject_key, occurred_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (subject_key) do nothing""", shopId, kind.name(), orderId,
                 claimId, subjectKey, java.sql.Timestamp.from(at));
         if (inserted == 1) {
-            events.publishEvent(new ShopIncidentRecorded(shopId, kind, orderId, claimId, at));
+            announce.accept(new ShopIncidentRecorded(shopId, kind, orderId, claimId, at));
         }
         return inserted == 1;
     }

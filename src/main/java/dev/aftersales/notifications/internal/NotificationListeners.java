@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.ClaimsTransitioned;
 import dev.aftersales.arbitration.AgentDecided;
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.claims.ClaimTransitioned;
@@ -66,6 +67,12 @@ class NotificationListeners {
             writer.write(new Notice(ClaimNotices.key(move), plan.sellerCode(), args, plan.urgent(), staff));
         }
         tellHoldingAgent(move, args);
+    }
+
+    /** A chunk of moves: each as if it had come alone, in one transaction. */
+    @ApplicationModuleListener
+    void on(ClaimsTransitioned moves) {
+        moves.byShop().forEach(this::on);
     }
 
     /**

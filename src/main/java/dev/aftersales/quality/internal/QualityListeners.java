@@ -3,6 +3,7 @@ package dev.aftersales.quality.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.ClaimsTransitioned;
 import dev.aftersales.claims.ClaimFacts;
 import dev.aftersales.claims.ClaimTransitioned;
 import dev.aftersales.ordering.OrderCancelled;
@@ -39,6 +40,12 @@ class QualityListeners {
             counters.lockShop(event.shopId());
             claims.claimed(event.claimId()).ifPresent(counters::claimFiled);
         }
+    }
+
+    /** A chunk of moves: each as if it had come alone, in one transaction. */
+    @ApplicationModuleListener
+    void on(ClaimsTransitioned moves) {
+        moves.byShop().forEach(this::on);
     }
 
     @ApplicationModuleListener

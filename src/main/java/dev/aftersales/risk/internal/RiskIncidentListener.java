@@ -3,6 +3,7 @@ package dev.aftersales.risk.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.ShopIncidentsRecorded;
 import dev.aftersales.claims.IncidentKind;
 import dev.aftersales.claims.ShopIncidentRecorded;
 
@@ -27,5 +28,11 @@ class RiskIncidentListener {
         if (event.kind() == IncidentKind.FAKE_TRACKING) {
             model.recordIncident(event.shopId(), event.kind().name(), event.orderId(), event.claimId(), event.at());
         }
+    }
+
+    /** A chunk of incidents: each as if it had come alone, in one transaction. */
+    @ApplicationModuleListener
+    void on(ShopIncidentsRecorded incidents) {
+        incidents.byShop().forEach(this::on);
     }
 }

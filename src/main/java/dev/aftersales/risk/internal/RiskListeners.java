@@ -3,6 +3,7 @@ package dev.aftersales.risk.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.ClaimsTransitioned;
 import dev.aftersales.arbitration.AgentDecided;
 import dev.aftersales.arbitration.BuyerFlaggedForAbuse;
 import dev.aftersales.claims.ClaimTransitioned;
@@ -31,6 +32,12 @@ class RiskListeners {
     @ApplicationModuleListener
     void on(ClaimTransitioned event) {
         risk.refreshClaim(event.claimId());
+    }
+
+    /** A chunk of moves: each as if it had come alone, in one transaction. */
+    @ApplicationModuleListener
+    void on(ClaimsTransitioned moves) {
+        moves.byShop().forEach(this::on);
     }
 
     @ApplicationModuleListener

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.aftersales.claims.ClaimsTransitioned;
 import dev.aftersales.arbitration.AgentDecided;
 import dev.aftersales.claims.Claim;
 import dev.aftersales.claims.ClaimManagement;
@@ -87,6 +88,12 @@ class WebhookListeners {
         data.put("amountFen", move.amountMinor());
         outbox.enqueue(new WebhookEvent("claim:" + move.claimId() + ":" + move.action() + ":" + move.to() + ":"
                 + move.at(), type, move.shopId(), claimKey(move.claimId()), move.at(), data));
+    }
+
+    /** A chunk of moves: each as if it had come alone, in one transaction. */
+    @ApplicationModuleListener
+    void on(ClaimsTransitioned moves) {
+        moves.byShop().forEach(this::on);
     }
 
     @ApplicationModuleListener
