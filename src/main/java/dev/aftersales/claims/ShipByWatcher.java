@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,11 +50,13 @@ public class ShipByWatcher {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final EntityManager entities;
 
     ShipByWatcher(SystemCases cases, ShipByLapses lapses, TrackingWatch tracking, ClaimRepository claims,
             SweepSettings settings, Clock clock, PlatformTransactionManager transactionManager,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, EntityManager entities) {
         this.events = events;
+        this.entities = entities;
         this.cases = cases;
         this.lapses = lapses;
         this.tracking = tracking;
@@ -102,6 +106,10 @@ public class ShipByWatcher {
                 noted.add(orderId);
                 opened++;
             }
+            // the case is written: nothing of it is read again in this chunk, and every query of the next case would
+            // otherwise dirty-check all the chunk's claims before it runs
+            entities.flush();
+            entities.clear();
         }
         lapses.noteActedOn(List.copyOf(noted), now);
         held.publish(events);
