@@ -2,7 +2,10 @@ package dev.aftersales.notifications.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -52,6 +55,17 @@ class NotificationListeners {
 
     @ApplicationModuleListener
     void on(ClaimTransitioned move) {
+        tell(move, new Lookups());
+    }
+
+    /** A chunk of moves: each as if it had come alone, in one transaction, each account and shop looked up once. */
+    @ApplicationModuleListener
+    void on(ClaimsTransitioned moves) {
+        Lookups lookups = new Lookups();
+        moves.byShop().forEach(move -> tell(move, lookups));
+    }
+
+    private void tell(ClaimTransitioned move, Lookups lookups) {
         ClaimNotices.Plan plan = ClaimNotices.plan(move);
         if (plan == null) {
             return;
@@ -59,20 +73,45 @@ class NotificationListeners {
         List<String> args = ClaimNotices.args(move);
         if (plan.buyerCode() != null && !Objects.equals(move.actorId(), move.buyerId())) {
             writer.write(new Notice(ClaimNotices.key(move), plan.buyerCode(), args, plan.urgent(),
-                    List.of(new Notice.Recipient(move.buyerId(), ClaimNotices.buyerLink(move.claimId())))));
+                    List.of(new Notice.Recipient(move.buyerId(), ClaimNotices.buyerLink(move.claimId())))),
+                    lookups::accountsById);
         }
         if (plan.sellerCode() != null) {
-            List<Notice.Recipient> staff = new ArrayList<>(staff(move.shopId(), ClaimNotices.sellerLink(move.claimId())));
-            staff.removeIf(r -> move.actorId() != null && r.accountId() == move.actorId());
-            writer.write(new Notice(ClaimNotices.key(move), plan.sellerCode(), args, plan.urgent(), staff));
+            String link = ClaimNotices.sellerLink(move.claimId());
+            List<Notice.Recipient> staff = lookups.staffOf(move.shopId()).stream()
+                    .filter(id -> move.actorId() == null || id.longValue() != move.actorId())
+                    .map(id -> new Notice.Recipient(id, link)).toList();
+            writer.write(new Notice(ClaimNotices.key(move), plan.sellerCode(), args, plan.urgent(), staff),
+                    lookups::accountsById);
         }
         tellHoldingAgent(move, args);
     }
 
-    /** A chunk of moves: each as if it had come alone, in one transaction. */
-    @ApplicationModuleListener
-    void on(ClaimsTransitioned moves) {
-        moves.byShop().forEach(this::on);
+    /** The accounts and shop staff the notices of one event, or one chunk of events, are sent to: each read once. */
+    private final class Lookups {
+
+        private final Map<Long, UserAccount> accountsById = new HashMap<>();
+        private final Map<Long, List<Long>> staffByShop = new HashMap<>();
+
+        Map<Long, UserAccount> accountsById(Collection<Long> ids) {
+            List<Long> missing = ids.stream().filter(id -> !accountsById.containsKey(id)).toList();
+            if (!missing.isEmpty()) {
+                accountsById.putAll(accounts.accountsById(missing));
+            }
+            Map<Long, UserAccount> found = new HashMap<>();
+            ids.forEach(id -> {
+                UserAccount account = accountsById.get(id);
+                if (account != null) {
+                    found.put(id, account);
+                }
+            });
+            return found;
+        }
+
+        List<Long> staffOf(long shopId) {
+            return staffByShop.computeIfAbsent(shopId,
+                    shop -> accounts.activeSellersOf(shop).stream().map(UserAccount::id).toList());
+        }
     }
 
     /**

@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,14 @@ class NotificationWriter {
 
     /** @return how many new inbox items were written */
     int write(Notice notice) {
+        return write(notice, accounts::accountsById);
+    }
+
+    /**
+     * As {@link #write(Notice)}, looking the recipients' accounts up through {@code accountsById} (a chunk of notices
+     * looks each account up once).
+     */
+    int write(Notice notice, Function<Collection<Long>, Map<Long, UserAccount>> accountsById) {
         Map<Long, String> links = new LinkedHashMap<>();
         for (Notice.Recipient recipient : notice.recipients()) {
             links.putIfAbsent(recipient.accountId(), recipient.link());
@@ -51,7 +61,7 @@ class NotificationWriter {
         if (links.isEmpty()) {
             return 0;
         }
-        Map<Long, UserAccount> found = accounts.accountsById(links.keySet());
+        Map<Long, UserAccount> found = accountsById.apply(links.keySet());
         Instant now = clock.instant();
         String[] args = notice.args().toArray(String[]::new);
         List<Long> deliveries = new ArrayList<>();
