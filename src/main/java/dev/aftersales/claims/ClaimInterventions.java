@@ -167,11 +167,12 @@ public class ClaimInterventions {
         return new PageImpl<>(content, pageable, count.getSingleResult());
     }
 
-    /** Where the queue's counts stop: above it the page says "1,000+" rather than count every row. */
+    /** Where the queue's counts stop: above it the page says "more than 1,000" rather than count every row. */
     public static final int QUEUE_COUNT_CAP = 1000;
 
-    private static final String QUEUE_WITH_PLATFORM = " where c.status in (dev.aftersales.claims.ClaimStatus.AWAITING_AGENT,"
-            + " dev.aftersales.claims.ClaimStatus.AWAITING_EVIDENCE)";
+    /** {@link #WITH_PLATFORM} written out, so the statement names the statuses of the queue's partial indexes. */
+    private static final String QUEUE_WITH_PLATFORM = " where c.status in ("
+            + "dev.aftersales.claims.ClaimStatus.AWAITING_AGENT, dev.aftersales.claims.ClaimStatus.AWAITING_EVIDENCE)";
 
     /**
      * The claims with the platform matching the filter, soonest due first, then the largest amount, one keyset page.

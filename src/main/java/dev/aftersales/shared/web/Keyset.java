@@ -111,7 +111,11 @@ public final class Keyset {
         return token.toString();
     }
 
-    /** The values of a token of this shape, or {@code null} when it cannot be read. */
+    /**
+     * The values of a token of this shape, or {@code null} when it cannot be read: a part missing or too many, a time
+     * or number that is none, a time outside what the desk keeps ({@link SaneInstant}), a token over
+     * {@link #MAX_TOKEN} characters.
+     */
     public static List<Object> parse(String token, List<Part> shape) {
         if (token == null || token.length() > MAX_TOKEN) {
             return null;
@@ -123,10 +127,16 @@ public final class Keyset {
         List<Object> values = new ArrayList<>(parts.length);
         try {
             for (int i = 0; i < parts.length; i++) {
-                values.add(switch (shape.get(i)) {
+                Object value = switch (shape.get(i)) {
                     case TIME -> Instant.parse(parts[i]);
                     case NUMBER -> Long.valueOf(parts[i]);
-                });
+                };
+                // a time the desk cannot keep (SaneInstant) is no row's position; the database is never asked
+                if (value instanceof Instant at
+                        && (at.isBefore(SaneInstant.EARLIEST) || at.isAfter(SaneInstant.LATEST))) {
+                    return null;
+                }
+                values.add(value);
             }
         } catch (DateTimeParseException | NumberFormatException e) {
             return null;

@@ -301,7 +301,9 @@ class DeepListPagingIntegrationTests {
                 String.class, world.shop().id());
         RequestPostProcessor seller = as(world.seller());
         for (String query : List.of("after=garbage", "before=2026-13-45T99:00:00Z~1", "after=" + "9".repeat(5000),
-                "after=2026-11-02T10:00:00Z~12345~1", "after=2026-11-02T10:00:00Z~abc", "after=~", "page=3000",
+                "after=2026-11-02T10:00:00Z~12345~1", "after=2026-11-02T10:00:00Z~abc", "after=~",
+                "after=-1000000000-01-01T00:00:00Z~1", "before=-5000-01-01T00:00:00Z~1",
+                "after=2026-11-02T10:00:00Z~99999999999999999999", "page=3000",
                 "page=-1", "page=abc", "page=2147483648")) {
             MvcResult result = mvc.perform(english(get("/seller/orders?filter=all&" + query)).with(seller))
                     .andReturn();
@@ -376,7 +378,7 @@ class DeepListPagingIntegrationTests {
                     ? middle
                     : url.startsWith("/agent/queue") ? "2000-01-01T00:00:00Z~-1000~1" : "2000-01-01T00:00:00Z~1";
             int after = statements(url + "after=" + position, list.getValue());
-            int before = statements(url + "before=" + position.replace("2000-", "2999-"), list.getValue());
+            int before = statements(url + "before=" + position.replace("2000-", "2099-"), list.getValue());
             assertThat(after).as(url + " after a position, against %d for the first page", first).isEqualTo(first);
             assertThat(before).as(url + " before a position, against %d for the first page", first).isEqualTo(first);
         }
