@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +41,9 @@ import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.PaymentManagement;
-import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Keyset;
 
 /** What the agent pages show: the queue, the case workspace, the oversight dashboard. */
 @Service

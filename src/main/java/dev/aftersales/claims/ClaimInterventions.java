@@ -22,11 +22,11 @@ import dev.aftersales.claims.internal.EvidenceStore;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.PaymentManagement;
-import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.Keyset;
 
 /**
  * Platform intervention as the arbitration module (and the parties answering it) drive it: evidence requests and

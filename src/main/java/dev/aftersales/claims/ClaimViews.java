@@ -27,9 +27,9 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
-import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shipping.ShipmentView;
 import dev.aftersales.shipping.ShippingManagement;
 

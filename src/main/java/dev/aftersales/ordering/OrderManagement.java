@@ -31,9 +31,9 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.internal.Order;
 import dev.aftersales.ordering.internal.OrderLine;
 import dev.aftersales.ordering.internal.OrderRepository;
-import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.Keyset;
 
 /**
  * Orders: recorded from the storefront, shipped and delivered through the shipping module, cancelled.
