@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +43,7 @@ import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Keyset;
 
 /** What the agent pages show: the queue, the case workspace, the oversight dashboard. */
 @Service
@@ -87,13 +85,17 @@ public class ArbitrationViews {
 
     // ------------------------------------------------------------------------------------------ queue
 
-    /** A page of the queue: claims, then shops, buyers and holders in one query each. */
-    public Page<QueueRow> queue(QueueFilter filter, Pageable pageable) {
-        Page<Claim> page = claims.queue(filter, pageable);
-        List<Claim> content = page.getContent();
-        if (content.isEmpty()) {
-            return new PageImpl<>(List.of(), pageable, page.getTotalElements());
-        }
+    /** A keyset page of the queue: claims, then shops, buyers and holders in one query each. */
+    public Keyset.Window<QueueRow> queue(QueueFilter filter, Keyset.Request request) {
+        return claims.queue(filter, request).map(this::queueRows);
+    }
+
+    /** How many claims the filter shows, counted up to {@link ClaimInterventions#QUEUE_COUNT_CAP} + 1. */
+    public long queueCount(QueueFilter filter) {
+        return claims.queueCountCapped(filter);
+    }
+
+    private List<QueueRow> queueRows(List<Claim> content) {
         Map<Long, Shop> shops = catalog.shopsById(content.stream().map(Claim::shopId).distinct().toList());
         Map<Long, UserAccount> buyers = accounts.accountsById(content.stream().map(Claim::buyerId).distinct()
                 .toList());
@@ -101,12 +103,11 @@ public class ArbitrationViews {
         assignments.openFor(content.stream().map(Claim::id).toList())
                 .forEach(a -> holders.put(a.claimId(), a.agentName()));
         Instant now = clock.instant();
-        List<QueueRow> rows = content.stream().map(c -> new QueueRow(c.id(), c.claimNumber(), c.orderNumber(),
+        return content.stream().map(c -> new QueueRow(c.id(), c.claimNumber(), c.orderNumber(),
                 c.type(), c.status(), c.partyToAct(), shops.containsKey(c.shopId()) ? shops.get(c.shopId()).name()
                         : "", buyers.containsKey(c.buyerId()) ? buyers.get(c.buyerId()).displayName() : "",
                 c.requestedAmount(), c.dueAt(), c.agentOverdue(now), c.reviewReason(), holders.get(c.id()),
                 c.onAppeal(), c.buyerId(), c.shopId())).toList();
-        return new PageImpl<>(rows, pageable, page.getTotalElements());
     }
 
     /** One row of the agent queue. */

@@ -26,6 +26,7 @@ import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.Keyset;
 
 /**
  * Platform intervention as the arbitration module (and the parties answering it) drive it: evidence requests and
@@ -164,6 +165,43 @@ public class ClaimInterventions {
         rows.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize());
         List<Claim> content = rows.getResultList();
         return new PageImpl<>(content, pageable, count.getSingleResult());
+    }
+
+    /** Where the queue's counts stop: above it the page says "more than 1,000" rather than count every row. */
+    public static final int QUEUE_COUNT_CAP = 1000;
+
+    /** {@link #WITH_PLATFORM} written out, so the statement names the statuses of the queue's partial indexes. */
+    private static final String QUEUE_WITH_PLATFORM = " where c.status in ("
+            + "dev.aftersales.claims.ClaimStatus.AWAITING_AGENT, dev.aftersales.claims.ClaimStatus.AWAITING_EVIDENCE)";
+
+    /**
+     * The claims with the platform matching the filter, soonest due first, then the largest amount, one keyset page.
+     * The position is the due time, the amount negated (so the whole key runs one way) and the id; every claim with
+     * the platform has a due time.
+     */
+    @Transactional(readOnly = true)
+    public Keyset.Window<Claim> queue(QueueFilter filter, Keyset.Request request) {
+        StringBuilder where = new StringBuilder(QUEUE_WITH_PLATFORM);
+        Map<String, Object> params = new LinkedHashMap<>();
+        filter.apply(where, params, clock.instant());
+        return Keyset.fetch(em, Claim.class, "select c from Claim c" + where, params,
+                List.of("c.dueAt", "-c.requestedAmountMinor", "c.id"),
+                List.of(Keyset.Part.TIME, Keyset.Part.NUMBER, Keyset.Part.NUMBER), false, request,
+                c -> java.util.Arrays.asList(c.dueAt(), -c.requestedAmount().minor(), c.id()));
+    }
+
+    /**
+     * How many claims with the platform match the filter, counted up to {@link #QUEUE_COUNT_CAP} + 1 (reading at most
+     * that many index entries), so a long queue costs no more than a short one.
+     */
+    @Transactional(readOnly = true)
+    public long queueCountCapped(QueueFilter filter) {
+        StringBuilder where = new StringBuilder(QUEUE_WITH_PLATFORM);
+        Map<String, Object> params = new LinkedHashMap<>();
+        filter.apply(where, params, clock.instant());
+        TypedQuery<Long> ids = em.createQuery("select c.id from Claim c" + where, Long.class);
+        params.forEach(ids::setParameter);
+        return ids.setMaxResults(QUEUE_COUNT_CAP + 1).getResultList().size();
     }
 
     /** How many claims with the platform each filter would show (on top of the other filters: none). */

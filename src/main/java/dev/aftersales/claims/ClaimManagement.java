@@ -32,6 +32,7 @@ import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shipping.Carrier;
 import dev.aftersales.shipping.ShipmentDirection;
 import dev.aftersales.shipping.ShipmentView;
@@ -56,11 +57,13 @@ public class ClaimManagement {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ClaimLedger ledger;
+    private final jakarta.persistence.EntityManager em;
 
     ClaimManagement(ClaimRepository claims, ClaimMessageRepository messages, EvidenceStore evidence,
             OrderManagement orders, ShippingManagement shipping, CatalogManagement catalog,
             PaymentManagement payments, ClaimFiling filing, Clock clock, PlatformTransactionManager transactionManager,
-            ClaimLedger ledger) {
+            ClaimLedger ledger, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.claims = claims;
         this.messages = messages;
         this.evidence = evidence;
@@ -261,6 +264,28 @@ public class ClaimManagement {
     @Transactional(readOnly = true)
     public Page<Claim> buyerClaims(long buyerId, Pageable pageable) {
         return claims.pageForBuyer(buyerId, pageable);
+    }
+
+    private static final List<Keyset.Part> TIME_AND_ID = List.of(Keyset.Part.TIME, Keyset.Part.NUMBER);
+
+    /** A buyer's claims, newest first, one keyset page (see docs/pages.md, "Paging"). */
+    @Transactional(readOnly = true)
+    public Keyset.Window<Claim> buyerClaims(long buyerId, Keyset.Request request) {
+        return Keyset.fetch(em, Claim.class, "select c from Claim c where c.buyerId = :buyerId",
+                Map.of("buyerId", buyerId), List.of("c.createdAt", "c.id"), TIME_AND_ID, true, request,
+                c -> List.of(c.createdAt(), c.id()));
+    }
+
+    /**
+     * The shop's claims waiting for its seller, soonest due first, one keyset page. Every claim waiting for a party
+     * has a due time (the "ball in court" promise), which the position is made of.
+     */
+    @Transactional(readOnly = true)
+    public Keyset.Window<Claim> sellerQueue(long shopId, Keyset.Request request) {
+        return Keyset.fetch(em, Claim.class, "select c from Claim c where c.shopId = :shopId"
+                + " and c.partyToAct in (dev.aftersales.claims.Party.SELLER, dev.aftersales.claims.Party.BOTH)",
+                Map.of("shopId", shopId), List.of("c.dueAt", "c.id"), TIME_AND_ID, false, request,
+                c -> java.util.Arrays.asList(c.dueAt(), c.id()));
     }
 
     @Transactional(readOnly = true)

@@ -29,6 +29,7 @@ import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
+import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shipping.ShipmentView;
 import dev.aftersales.shipping.ShippingManagement;
 
@@ -197,6 +198,16 @@ public class ClaimViews {
     /** The shop's claims waiting for its seller as rows, soonest due first. */
     public Page<ClaimSummary> sellerQueue(long shopId, org.springframework.data.domain.Pageable pageable) {
         return summaries(claims.sellerQueue(shopId, pageable));
+    }
+
+    /** A buyer's claims as rows, newest first, one keyset page. */
+    public Keyset.Window<ClaimSummary> buyerClaims(long buyerId, Keyset.Request request) {
+        return claims.buyerClaims(buyerId, request).map(this::summaries);
+    }
+
+    /** The shop's claims waiting for its seller as rows, soonest due first, one keyset page. */
+    public Keyset.Window<ClaimSummary> sellerQueue(long shopId, Keyset.Request request) {
+        return claims.sellerQueue(shopId, request).map(this::summaries);
     }
 
     /** The claims of one order as rows. */

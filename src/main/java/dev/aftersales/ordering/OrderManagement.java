@@ -33,6 +33,7 @@ import dev.aftersales.ordering.internal.OrderLine;
 import dev.aftersales.ordering.internal.OrderRepository;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
+import dev.aftersales.shared.web.Keyset;
 
 /**
  * Orders: recorded from the storefront, shipped and delivered through the shipping module, cancelled.
@@ -53,9 +54,12 @@ public class OrderManagement {
     private final ObjectProvider<OrderLookup> lookups;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final jakarta.persistence.EntityManager em;
 
     OrderManagement(OrderRepository orders, CatalogManagement catalog, AccountManagement accounts,
-            ObjectProvider<OrderLookup> lookups, Clock clock, PlatformTransactionManager transactionManager) {
+            ObjectProvider<OrderLookup> lookups, Clock clock, PlatformTransactionManager transactionManager,
+            jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.orders = orders;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -296,25 +300,67 @@ public class OrderManagement {
         return orders.countByShopIdAndStatus(shopId, OrderStatus.AWAITING_SHIPMENT);
     }
 
-    /** Orders found by order number, buyer (name, login, phone, storefront id) or what other modules resolve. */
+    private static final List<Keyset.Part> TIME_AND_ID = List.of(Keyset.Part.TIME, Keyset.Part.NUMBER);
+
+    /** A buyer's orders, newest paid first, one keyset page (see docs/pages.md, "Paging"). */
     @Transactional(readOnly = true)
-    public Page<OrderSummary> search(String query, Pageable pageable) {
+    public Keyset.Window<OrderSummary> buyerOrders(long buyerId, Keyset.Request request) {
+        return window(Keyset.fetch(em, Order.class, "select o from Order o where o.buyerId = :buyerId",
+                Map.of("buyerId", buyerId), List.of("o.paidAt", "o.id"), TIME_AND_ID, true, request,
+                o -> List.of(o.paidAt(), o.id())));
+    }
+
+    /**
+     * A shop's orders, one keyset page: those to ship by ship-by time, soonest first, or all of them, newest paid
+     * first.
+     */
+    @Transactional(readOnly = true)
+    public Keyset.Window<OrderSummary> shopOrders(long shopId, boolean toShipOnly, Keyset.Request request) {
+        if (toShipOnly) {
+            return window(Keyset.fetch(em, Order.class, "select o from Order o where o.shopId = :shopId"
+                    + " and o.status = dev.aftersales.ordering.OrderStatus.AWAITING_SHIPMENT",
+                    Map.of("shopId", shopId), List.of("o.shipBy", "o.id"), TIME_AND_ID, false, request,
+                    o -> List.of(o.shipBy(), o.id())));
+        }
+        return window(Keyset.fetch(em, Order.class, "select o from Order o where o.shopId = :shopId",
+                Map.of("shopId", shopId), List.of("o.paidAt", "o.id"), TIME_AND_ID, true, request,
+                o -> List.of(o.paidAt(), o.id())));
+    }
+
+    /** What {@link #search(String, Keyset.Request)} found: one keyset page and how many orders match in all. */
+    public record Found(Keyset.Window<OrderSummary> orders, long total) {
+    }
+
+    /**
+     * Orders found by order number, buyer (name, login, phone, storefront id) or what other modules resolve, newest
+     * paid first, one keyset page, with how many match (the matches are bounded: a few numbers, at most 50 buyers).
+     */
+    @Transactional(readOnly = true)
+    public Found search(String query, Keyset.Request request) {
         String q = query == null ? "" : query.trim();
         if (q.isEmpty()) {
-            return Page.empty(pageable);
+            return new Found(Keyset.Window.empty(), 0);
         }
         Set<Long> ids = new HashSet<>();
         orders.findByOrderNumber(q).ifPresent(o -> ids.add(o.id()));
-        // other modules (tracking numbers, claim numbers) resolve the text too; looked up lazily, they depend on us
         lookups.orderedStream().forEach(lookup -> ids.addAll(lookup.orderIdsMatching(q)));
         Set<Long> buyerIds = new HashSet<>();
         accounts.searchBuyers(q, 50).forEach(b -> buyerIds.add(b.id()));
         if (ids.isEmpty() && buyerIds.isEmpty()) {
-            return Page.empty(pageable);
+            return new Found(Keyset.Window.empty(), 0);
         }
         ids.add(-1L);
         buyerIds.add(-1L);
-        return summaries(orders.pageMatching(ids, buyerIds, pageable));
+        var page = window(Keyset.fetch(em, Order.class,
+                "select o from Order o where (o.id in :ids or o.buyerId in :buyerIds)",
+                Map.of("ids", ids, "buyerIds", buyerIds), List.of("o.paidAt", "o.id"), TIME_AND_ID, true, request,
+                o -> List.of(o.paidAt(), o.id())));
+        long total = page.first() && !page.hasNext() ? page.rows().size() : orders.countMatching(ids, buyerIds);
+        return new Found(page, total);
+    }
+
+    private Keyset.Window<OrderSummary> window(Keyset.Window<Order> found) {
+        return found.map(this::summaries);
     }
 
     private Page<OrderSummary> summaries(Page<Order> page) {
@@ -322,6 +368,10 @@ public class OrderManagement {
         if (content.isEmpty()) {
             return new PageImpl<>(List.of(), page.getPageable(), page.getTotalElements());
         }
+        return new PageImpl<>(summaries(content), page.getPageable(), page.getTotalElements());
+    }
+
+    private List<OrderSummary> summaries(List<Order> content) {
         // one query for all lines of the page, one for shops, one for buyers
         List<Long> ids = content.stream().map(Order::id).toList();
         Map<Long, Order> withLines = new java.util.HashMap<>();
@@ -339,7 +389,7 @@ public class OrderManagement {
                     lines.stream().map(l -> new OrderSummary.Item(l.title(), l.quantity())).toList(),
                     o.cancellationReason(), o.cancelledAt(), List.of());
         }).toList();
-        return new PageImpl<>(rows, page.getPageable(), page.getTotalElements());
+        return rows;
     }
 
     /** Adds other modules' notes to a page of rows, with one call per contributing module. */

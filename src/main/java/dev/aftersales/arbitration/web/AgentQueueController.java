@@ -11,8 +11,7 @@ import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.QueueFilter;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Amounts;
-import dev.aftersales.shared.web.PageView;
-import dev.aftersales.shared.web.Paging;
+import dev.aftersales.shared.web.Keyset;
 
 /** The agent queue: claims with the platform by due time, then amount; filters with their counts; paging. */
 @Controller
@@ -40,7 +39,8 @@ class AgentQueueController {
     String queue(@RequestParam(required = false) ClaimType type, @RequestParam(required = false) Long shop,
             @RequestParam(required = false) String min, @RequestParam(required = false) String max,
             @RequestParam(defaultValue = "false") boolean review, @RequestParam(defaultValue = "false") boolean breached,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            Model model) {
         Money minAmount = Amounts.parse(min);
         Money maxAmount = Amounts.parse(max);
         if (min != null && !min.isBlank() && (minAmount == null || minAmount.minor() < 0)) {
@@ -53,9 +53,12 @@ class AgentQueueController {
         }
         QueueFilter filter = new QueueFilter(type, shop, minAmount == null ? null : minAmount.minor(),
                 maxAmount == null ? null : maxAmount.minor(), review, breached);
-        var result = views.queue(filter, Paging.of(page, PAGE_SIZE));
-        model.addAttribute("rows", PageView.of(result));
-        var columnRows = result.getContent().stream()
+        var result = views.queue(filter, Keyset.Request.of(after, before, PAGE_SIZE));
+        model.addAttribute("rows", result);
+        long shown = views.queueCount(filter);
+        model.addAttribute("shown", Math.min(shown, dev.aftersales.claims.ClaimInterventions.QUEUE_COUNT_CAP));
+        model.addAttribute("shownMore", shown > dev.aftersales.claims.ClaimInterventions.QUEUE_COUNT_CAP);
+        var columnRows = result.rows().stream()
                 .map(r -> new dev.aftersales.arbitration.QueueColumn.Row(r.id(), r.buyerId(), r.shopId())).toList();
         model.addAttribute("columns", columns.stream().map(c -> new Column(c.headingKey(), c.template(),
                 c.fragment(), columnRows.isEmpty() ? java.util.Map.of() : c.cells(columnRows))).toList());

@@ -36,8 +36,7 @@ import dev.aftersales.shared.Refusal;
 import dev.aftersales.shared.web.Amounts;
 import dev.aftersales.shared.web.InputLimits;
 import dev.aftersales.shared.web.Moves;
-import dev.aftersales.shared.web.PageView;
-import dev.aftersales.shared.web.Paging;
+import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shipping.Carrier;
 
 /** The buyer files claims from an order, follows them and makes the moves that are theirs. */
@@ -125,9 +124,9 @@ class BuyerClaimController {
     // ------------------------------------------------------------------------------------------ following
 
     @GetMapping("/buyer/claims")
-    String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
-        var result = views.buyerClaims(me.accountId(), Paging.of(page, PAGE_SIZE));
-        model.addAttribute("claims", PageView.of(result));
+    String list(CurrentUser me, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, Model model) {
+        model.addAttribute("claims", views.buyerClaims(me.accountId(), Keyset.Request.of(after, before, PAGE_SIZE)));
         return "buyer/claims/list";
     }
 

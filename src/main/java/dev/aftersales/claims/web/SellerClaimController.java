@@ -25,8 +25,7 @@ import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.web.Amounts;
 import dev.aftersales.shared.web.InputLimits;
 import dev.aftersales.shared.web.Moves;
-import dev.aftersales.shared.web.PageView;
-import dev.aftersales.shared.web.Paging;
+import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.shipping.Carrier;
 
 /** The shop's claims needing an answer, soonest due first, and the seller's moves on one claim. */
@@ -53,10 +52,10 @@ class SellerClaimController {
     }
 
     @GetMapping
-    String queue(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
+    String queue(CurrentUser me, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, Model model) {
         long shop = shopOf(me);
-        var result = views.sellerQueue(shop, Paging.of(page, PAGE_SIZE));
-        model.addAttribute("claims", PageView.of(result));
+        model.addAttribute("claims", views.sellerQueue(shop, Keyset.Request.of(after, before, PAGE_SIZE)));
         var counts = claims.countsForShop(shop);
         model.addAttribute("counts", counts);
         model.addAttribute("statuses", java.util.Arrays.stream(ClaimStatus.values()).filter(counts::containsKey)

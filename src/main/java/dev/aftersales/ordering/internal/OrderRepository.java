@@ -32,9 +32,8 @@ public interface OrderRepository extends JpaRepository<Order, Long> {
             where o.shopId = :shopId and o.status = dev.aftersales.ordering.OrderStatus.AWAITING_SHIPMENT""")
     Page<Order> pageToShip(long shopId, Pageable pageable);
 
-    @Query(value = "select o from Order o where o.id in :ids or o.buyerId in :buyerIds order by o.paidAt desc",
-            countQuery = "select count(o) from Order o where o.id in :ids or o.buyerId in :buyerIds")
-    Page<Order> pageMatching(Collection<Long> ids, Collection<Long> buyerIds, Pageable pageable);
+    @Query("select count(o) from Order o where o.id in :ids or o.buyerId in :buyerIds")
+    long countMatching(Collection<Long> ids, Collection<Long> buyerIds);
 
     @EntityGraph(attributePaths = "lines")
     @Query("select o from Order o where o.id in :ids")

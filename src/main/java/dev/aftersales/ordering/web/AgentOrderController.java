@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
-import dev.aftersales.shared.web.PageView;
-import dev.aftersales.shared.web.Paging;
+import dev.aftersales.shared.web.Keyset;
 
 /** Agents look orders up by order number, buyer or tracking number, and read any order. */
 @Controller
@@ -33,14 +32,14 @@ class AgentOrderController {
     @GetMapping
     String lookup(CurrentUser me,
             @jakarta.validation.constraints.Size(max = 100) @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            Model model) {
         String query = q == null ? "" : q.trim();
         model.addAttribute("q", query);
         if (!query.isEmpty()) {
-            var result = orders.search(query, Paging.of(page, BuyerOrderController.PAGE_SIZE));
-            var rows = OrderManagement.withNotes(result.getContent(), notes, me);
-            model.addAttribute("orders", new PageView<>(rows, result.getNumber(),
-                    Math.max(result.getTotalPages(), 1), result.getTotalElements()));
+            var found = orders.search(query, Keyset.Request.of(after, before, BuyerOrderController.PAGE_SIZE));
+            model.addAttribute("orders", found.orders().map(rows -> OrderManagement.withNotes(rows, notes, me)));
+            model.addAttribute("total", found.total());
         }
         return "agent/orders/lookup";
     }

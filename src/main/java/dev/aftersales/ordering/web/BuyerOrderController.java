@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
-import dev.aftersales.shared.web.PageView;
-import dev.aftersales.shared.web.Paging;
+import dev.aftersales.shared.web.Keyset;
 
 /** A buyer's own orders, newest first, and one order with its parcels. */
 @Controller
@@ -33,11 +32,10 @@ class BuyerOrderController {
     }
 
     @GetMapping
-    String list(CurrentUser me, @RequestParam(defaultValue = "0") int page, Model model) {
-        var result = orders.buyerOrders(me.accountId(), Paging.of(page, PAGE_SIZE));
-        var rows = OrderManagement.withNotes(result.getContent(), notes, me);
-        model.addAttribute("orders", new PageView<>(rows, result.getNumber(), Math.max(result.getTotalPages(), 1),
-                result.getTotalElements()));
+    String list(CurrentUser me, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, Model model) {
+        var result = orders.buyerOrders(me.accountId(), Keyset.Request.of(after, before, PAGE_SIZE));
+        model.addAttribute("orders", result.map(rows -> OrderManagement.withNotes(rows, notes, me)));
         return "buyer/orders/list";
     }
 

@@ -13,8 +13,7 @@ import dev.aftersales.ordering.OrderListNotes;
 import dev.aftersales.ordering.OrderManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
-import dev.aftersales.shared.web.PageView;
-import dev.aftersales.shared.web.Paging;
+import dev.aftersales.shared.web.Keyset;
 
 /**
  * The shop's orders. "To ship" (the default) lists paid orders by ship-by time, soonest first, with a countdown;
@@ -36,13 +35,12 @@ class SellerOrderController {
 
     @GetMapping
     String list(CurrentUser me, @RequestParam(defaultValue = "to-ship") String filter,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            Model model) {
         boolean toShip = !"all".equals(filter);
         var result = orders.shopOrders(me.shopId(), toShip,
-                Paging.of(page, BuyerOrderController.PAGE_SIZE));
-        var rows = OrderManagement.withNotes(result.getContent(), notes, me);
-        model.addAttribute("orders", new PageView<>(rows, result.getNumber(), Math.max(result.getTotalPages(), 1),
-                result.getTotalElements()));
+                Keyset.Request.of(after, before, BuyerOrderController.PAGE_SIZE));
+        model.addAttribute("orders", result.map(rows -> OrderManagement.withNotes(rows, notes, me)));
         model.addAttribute("filter", toShip ? "to-ship" : "all");
         model.addAttribute("toShipCount", orders.countToShip(me.shopId()));
         return "seller/orders/list";
