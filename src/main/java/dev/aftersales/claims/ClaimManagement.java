@@ -2,11 +2,14 @@ package dev.aftersales.claims;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -57,12 +60,12 @@ public class ClaimManagement {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ClaimLedger ledger;
-    private final jakarta.persistence.EntityManager em;
+    private final EntityManager em;
 
     ClaimManagement(ClaimRepository claims, ClaimMessageRepository messages, EvidenceStore evidence,
             OrderManagement orders, ShippingManagement shipping, CatalogManagement catalog,
             PaymentManagement payments, ClaimFiling filing, Clock clock, PlatformTransactionManager transactionManager,
-            ClaimLedger ledger, jakarta.persistence.EntityManager em) {
+            ClaimLedger ledger, EntityManager em) {
         this.em = em;
         this.claims = claims;
         this.messages = messages;
@@ -285,7 +288,7 @@ public class ClaimManagement {
         return Keyset.fetch(em, Claim.class, "select c from Claim c where c.shopId = :shopId"
                 + " and c.partyToAct in (dev.aftersales.claims.Party.SELLER, dev.aftersales.claims.Party.BOTH)",
                 Map.of("shopId", shopId), List.of("c.dueAt", "c.id"), TIME_AND_ID, false, request,
-                c -> java.util.Arrays.asList(c.dueAt(), c.id()));
+                c -> Arrays.asList(c.dueAt(), c.id()));
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -54,11 +56,11 @@ public class OrderManagement {
     private final ObjectProvider<OrderLookup> lookups;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final jakarta.persistence.EntityManager em;
+    private final EntityManager em;
 
     OrderManagement(OrderRepository orders, CatalogManagement catalog, AccountManagement accounts,
             ObjectProvider<OrderLookup> lookups, Clock clock, PlatformTransactionManager transactionManager,
-            jakarta.persistence.EntityManager em) {
+            EntityManager em) {
         this.em = em;
         this.orders = orders;
         this.catalog = catalog;
