@@ -2,6 +2,7 @@ package dev.aftersales.shared;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,39 +40,7 @@ public final class Sweep {
      */
     public static <T> Result run(String name, SweepSettings settings, BiFunction<T, Integer, List<T>> nextBatch,
             Handler<T> handler) {
-        long started = System.nanoTime();
-        long deadline = started + settings.getMaxRunTime().toNanos();
-        int batchSize = settings.getBatchSize();
-        int seen = 0;
-        int acted = 0;
-        int failed = 0;
-        T last = null;
-        while (true) {
-            int limit = Math.min(batchSize, settings.getMaxItems() - seen);
-            List<T> batch = nextBatch.apply(last, limit);
-            for (int i = 0; i < batch.size(); i++) {
-                T item = batch.get(i);
-                seen++;
-                try {
-                    if (handler.handle(item)) {
-                        acted++;
-                    }
-                } catch (RuntimeException e) {
-                    failed++;
-                    log.warn("{}: {} not handled, the next run tries again: {}", name, item, e.toString());
-                }
-                boolean more = i < batch.size() - 1 || batch.size() == limit;
-                if (more && (seen >= settings.getMaxItems() || System.nanoTime() - deadline >= 0)) {
-                    log.info("{}: run budget used after {} items ({} acted on); the next run continues", name,
-                            seen, acted);
-                    return new Result(seen, acted, failed, true);
-                }
-            }
-            if (batch.size() < limit) {
-                return new Result(seen, acted, failed, false);
-            }
-            last = batch.get(batch.size() - 1);
-        }
+        return drain(name, settings, nextBatch, 1, chunk -> one(name, chunk.get(0), handler));
     }
 
     /** Acts on several due items at once, in one transaction. */
@@ -91,9 +60,43 @@ public final class Sweep {
      */
     public static <T> Result runChunked(String name, SweepSettings settings, BiFunction<T, Integer, List<T>> nextBatch,
             ChunkHandler<T> chunkHandler, Handler<T> handler) {
+        return drain(name, settings, nextBatch, settings.getChunkSize(), chunk -> {
+            try {
+                return new Tally(chunkHandler.handle(chunk), 0);
+            } catch (RuntimeException chunkFailed) {
+                log.info("{}: a chunk of {} items failed ({}); acting on them one by one", name, chunk.size(),
+                        chunkFailed.toString());
+                Tally tally = new Tally(0, 0);
+                for (T item : chunk) {
+                    tally = tally.plus(one(name, item, handler));
+                }
+                return tally;
+            }
+        });
+    }
+
+    /** What acting on some items came to. */
+    private record Tally(int acted, int failed) {
+
+        Tally plus(Tally other) {
+            return new Tally(acted + other.acted, failed + other.failed);
+        }
+    }
+
+    private static <T> Tally one(String name, T item, Handler<T> handler) {
+        try {
+            return new Tally(handler.handle(item) ? 1 : 0, 0);
+        } catch (RuntimeException e) {
+            log.warn("{}: {} not handled, the next run tries again: {}", name, item, e.toString());
+            return new Tally(0, 1);
+        }
+    }
+
+    /** The run itself: batch after batch, chunk after chunk, the budget checked after each chunk. */
+    private static <T> Result drain(String name, SweepSettings settings, BiFunction<T, Integer, List<T>> nextBatch,
+            int chunkSize, Function<List<T>, Tally> step) {
         long deadline = System.nanoTime() + settings.getMaxRunTime().toNanos();
         int batchSize = settings.getBatchSize();
-        int chunkSize = settings.getChunkSize();
         int seen = 0;
         int acted = 0;
         int failed = 0;
@@ -104,22 +107,9 @@ public final class Sweep {
             for (int from = 0; from < batch.size(); from += chunkSize) {
                 List<T> chunk = batch.subList(from, Math.min(from + chunkSize, batch.size()));
                 seen += chunk.size();
-                try {
-                    acted += chunkHandler.handle(chunk);
-                } catch (RuntimeException chunkFailed) {
-                    log.info("{}: a chunk of {} items failed ({}); acting on them one by one", name, chunk.size(),
-                            chunkFailed.toString());
-                    for (T item : chunk) {
-                        try {
-                            if (handler.handle(item)) {
-                                acted++;
-                            }
-                        } catch (RuntimeException e) {
-                            failed++;
-                            log.warn("{}: {} not handled, the next run tries again: {}", name, item, e.toString());
-                        }
-                    }
-                }
+                Tally tally = step.apply(chunk);
+                acted += tally.acted();
+                failed += tally.failed();
                 boolean more = from + chunkSize < batch.size() || batch.size() == limit;
                 if (more && (seen >= settings.getMaxItems() || System.nanoTime() - deadline >= 0)) {
                     log.info("{}: run budget used after {} items ({} acted on); the next run continues", name,
