@@ -2,6 +2,7 @@ package dev.aftersales;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -13,6 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AftersalesApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(AftersalesApplication.class, args);
+        SpringApplication application = new SpringApplication(AftersalesApplication.class);
+        // -Daftersales.startup-steps=true records Spring's start-up steps for /actuator/startup (admins only, once
+        // the endpoint is exposed): where a start spends its time, see docs/performance.md#start-up-and-memory
+        if (Boolean.getBoolean("aftersales.startup-steps")) {
+            application.setApplicationStartup(new BufferingApplicationStartup(20_000));
+        }
+        application.run(args);
     }
 }
