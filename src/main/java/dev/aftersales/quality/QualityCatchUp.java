@@ -23,6 +23,10 @@ import dev.aftersales.quality.internal.QualityCounters;
  * which write the tables without events. It reads the orders, claims and ledger tables directly: a bulk path like
  * the generator's, never a page's. It counts exactly what {@link QualityCounters} counts for the same events and
  * records the same keys, so an event delivered afterwards counts nothing twice, and neither does a second run.
+ * <p>
+ * What was newly counted is joined back to its row by primary key, never to the scope's rows: the generator's batch
+ * is not yet in the table statistics when it is counted, so the planner expects one row on each side, and a join of
+ * the two sets on the key's text made a nested loop of 50,000 × 50,000 comparisons.
  */
 @Component
 @Order(100)
@@ -103,7 +107,8 @@ public class QualityCatchUp implements ApplicationRunner {
                     sold as (insert into quality_units_sold (shop_id, day, sku, units, orders)
                              select s.shop_id, (s.paid_at at time zone ?)::date, l.sku, %s * sum(l.quantity),
                                     %s * count(distinct s.id)
-                             from fresh f join scope s on substring(f.event_key from %d)::bigint = s.id
+                             from fresh f join (select id, shop_id, paid_at from orders) s
+                               on s.id = substring(f.event_key from %d)::bigint
                              join order_lines l on l.order_id = s.id
                              group by 1, 2, 3
                              on conflict (shop_id, day, sku) do update set
@@ -123,7 +128,8 @@ public class QualityCatchUp implements ApplicationRunner {
                             select s.id, cl.sku, s.shop_id, s.claim_number, s.type, s.reason, sum(cl.quantity),
                                    s.type = 'MISSING_ITEM' and coalesce(s.weight_verdict = 'CORROBORATES', false),
                                    s.created_at
-                            from fresh f join scope s on substring(f.event_key from 13)::bigint = s.id
+                            from fresh f join (select id, shop_id, claim_number, type, reason, weight_verdict, created_at
+                                               from claims) s on s.id = substring(f.event_key from 13)::bigint
                             join claim_lines cl on cl.claim_id = s.id
                             group by s.id, cl.sku, s.shop_id, s.claim_number, s.type, s.reason, s.weight_verdict,
                                      s.created_at
@@ -150,7 +156,8 @@ public class QualityCatchUp implements ApplicationRunner {
                                   order by cl.id limit 1) as first_sku,
                                  (select coalesce(sum(ml.amount_minor), 0) from payment_movement_lines ml
                                   where ml.movement_id = s.id and s.kind = 'REFUND') as on_lines
-                          from fresh f join scope s on substring(f.event_key from 9)::bigint = s.id
+                          from fresh f join (select id, claim_id, kind, amount_minor, executed_at from payment_movements) s
+                            on s.id = substring(f.event_key from 9)::bigint
                           join claims c on c.id = s.claim_id),
                 parts as (select m.id, m.kind, m.shop_id, m.reason, m.executed_at, l.sku, ml.quantity as units,
                                  ml.amount_minor as amount
