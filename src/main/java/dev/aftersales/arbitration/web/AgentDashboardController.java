@@ -4,7 +4,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.aftersales.arbitration.ArbitrationViews;
 import dev.aftersales.arbitration.DecisionOutcome;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.shared.web.Formats;
@@ -13,13 +12,13 @@ import dev.aftersales.shared.web.Formats;
 @Controller
 class AgentDashboardController {
 
-    private final ArbitrationViews views;
+    private final DashboardSummary summary;
     private final Formats formats;
     private final java.util.List<dev.aftersales.arbitration.DashboardPanel> panels;
 
-    AgentDashboardController(ArbitrationViews views, Formats formats,
+    AgentDashboardController(DashboardSummary summary, Formats formats,
             java.util.List<dev.aftersales.arbitration.DashboardPanel> panels) {
-        this.views = views;
+        this.summary = summary;
         this.formats = formats;
         this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(
                 dev.aftersales.arbitration.DashboardPanel::position)).toList();
@@ -31,7 +30,10 @@ class AgentDashboardController {
 
     @GetMapping("/agent/dashboard")
     String dashboard(Model model) {
-        model.addAttribute("dash", views.dashboard(formats.zone()));
+        DashboardSummary.Summary figures = summary.current(formats.zone());
+        model.addAttribute("dash", figures.dashboard());
+        model.addAttribute("dashAt", figures.at());
+        model.addAttribute("dashMaxAge", summary.maxAge().toSeconds());
         model.addAttribute("types", ClaimType.values());
         model.addAttribute("outcomes", DecisionOutcome.values());
         java.util.List<Panel> extra = new java.util.ArrayList<>();

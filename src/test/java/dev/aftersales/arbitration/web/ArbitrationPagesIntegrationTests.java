@@ -38,6 +38,7 @@ import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.Formats;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
@@ -68,6 +69,8 @@ class ArbitrationPagesIntegrationTests {
     MutableClock clock;
     @Autowired
     PolicyAdministration policy;
+    @Autowired
+    Formats formats;
 
     World world;
     OrderDetails order;
@@ -285,9 +288,11 @@ class ArbitrationPagesIntegrationTests {
     @Test
     void theDashboardShowsEachChartsNumbersAsATable() throws Exception {
         long id = escalated();
+        clock.advance(Duration.ofSeconds(61)); // past the summary's age: counted now
         long before = rejected(dashboard());
         arbitration.decide(id, Fixtures.user(agent), null, DecisionCommand.of(DecisionOutcome.REJECT, null,
                 "nothing missing", "R-8.1"));
+        clock.advance(Duration.ofSeconds(61));
         String page = dashboard();
         assertThat(rejected(page)).isEqualTo(before + 1);
         assertThat(page).contains("id=\"table-open\"", "id=\"table-sla\"", "id=\"table-outcomes\"",
@@ -295,6 +300,26 @@ class ArbitrationPagesIntegrationTests {
         mvc.perform(get("/webjars/chart.js/dist/chart.umd.js")).andExpect(status().isOk());
         mvc.perform(get("/agent/dashboard").with(as(agent)).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(content().string(containsString("监管看板")));
+    }
+
+    @Test
+    void theDashboardsFiguresAreCountedAtMostOnceAMinuteAndSayWhenTheyWereCounted() throws Exception {
+        long id = escalated();
+        clock.advance(Duration.ofSeconds(61));
+        String counted = dashboard();
+        long before = rejected(counted);
+        String at = formats.dateTime(clock.instant());
+        assertThat(counted).contains("Figures as of " + at + ", counted again at most every 60 seconds.");
+        arbitration.decide(id, Fixtures.user(agent), null, DecisionCommand.of(DecisionOutcome.REJECT, null,
+                "nothing missing", "R-8.1"));
+
+        clock.advance(Duration.ofSeconds(59));
+        String within = dashboard();
+        assertThat(rejected(within)).as("the same summary within its minute").isEqualTo(before);
+        assertThat(within).contains("Figures as of " + at + ",");
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(rejected(dashboard())).as("counted again after it").isEqualTo(before + 1);
     }
 
     String dashboard() throws Exception {
