@@ -9,9 +9,6 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -145,26 +142,6 @@ public class ClaimInterventions {
     @Transactional(readOnly = true)
     public Claim claim(long claimId) {
         return claims.findById(claimId).orElseThrow(() -> new NotFound("Claim", claimId));
-    }
-
-    /** The claims with the platform matching the filter, soonest due first, then the largest amount. */
-    @Transactional(readOnly = true)
-    public Page<Claim> queue(QueueFilter filter, Pageable pageable) {
-        Instant now = clock.instant();
-        StringBuilder where = new StringBuilder(" where c.status in :statuses");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("statuses", WITH_PLATFORM);
-        filter.apply(where, params, now);
-        TypedQuery<Claim> rows = em.createQuery("select c from Claim c" + where
-                + " order by c.dueAt asc nulls last, c.requestedAmountMinor desc, c.id asc", Claim.class);
-        TypedQuery<Long> count = em.createQuery("select count(c) from Claim c" + where, Long.class);
-        params.forEach((k, v) -> {
-            rows.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        rows.setFirstResult((int) pageable.getOffset()).setMaxResults(pageable.getPageSize());
-        List<Claim> content = rows.getResultList();
-        return new PageImpl<>(content, pageable, count.getSingleResult());
     }
 
     /** Where the queue's counts stop: above it the page says "more than 1,000" rather than count every row. */

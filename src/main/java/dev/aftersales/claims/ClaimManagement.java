@@ -264,11 +264,6 @@ public class ClaimManagement {
         return claims.feed(seller.shopId(), afterAt, afterId, until, statuses.isEmpty(), names, limit);
     }
 
-    @Transactional(readOnly = true)
-    public Page<Claim> buyerClaims(long buyerId, Pageable pageable) {
-        return claims.pageForBuyer(buyerId, pageable);
-    }
-
     private static final List<Keyset.Part> TIME_AND_ID = List.of(Keyset.Part.TIME, Keyset.Part.NUMBER);
 
     /** A buyer's claims, newest first, one keyset page (see docs/pages.md, "Paging"). */
@@ -289,11 +284,6 @@ public class ClaimManagement {
                 + " and c.partyToAct in (dev.aftersales.claims.Party.SELLER, dev.aftersales.claims.Party.BOTH)",
                 Map.of("shopId", shopId), List.of("c.dueAt", "c.id"), TIME_AND_ID, false, request,
                 c -> Arrays.asList(c.dueAt(), c.id()));
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Claim> sellerQueue(long shopId, Pageable pageable) {
-        return claims.pageNeedingSeller(shopId, pageable);
     }
 
     @Transactional(readOnly = true)

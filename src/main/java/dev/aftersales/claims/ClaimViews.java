@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -153,22 +151,7 @@ public class ClaimViews {
         return id == null ? null : parcels.stream().filter(p -> p.id() == id).findFirst().orElse(null);
     }
 
-    /** The moves {@code viewer} may make on the claim now. */
-    /** A page of claim rows: the claims were loaded already; shops, buyers and lines come in one query each. */
-    public Page<ClaimSummary> summaries(Page<Claim> page) {
-        List<Claim> content = page.getContent();
-        if (content.isEmpty()) {
-            return new PageImpl<>(List.of(), page.getPageable(), page.getTotalElements());
-        }
-        Map<Long, Shop> shops = catalog.shopsById(content.stream().map(Claim::shopId).distinct().toList());
-        Map<Long, UserAccount> buyers = accounts
-                .accountsById(content.stream().map(Claim::buyerId).distinct().toList());
-        Instant now = clock.instant();
-        List<ClaimSummary> rows = content.stream().map(c -> summary(c, shops, buyers, now)).toList();
-        return new PageImpl<>(rows, page.getPageable(), page.getTotalElements());
-    }
-
-    /** Rows for claims already loaded (e.g. the claims of one order). */
+    /** Rows for claims already loaded (a page of a list, the claims of one order): shops and buyers in one query each. */
     public List<ClaimSummary> summaries(Collection<Claim> loaded) {
         if (loaded.isEmpty()) {
             return List.of();
@@ -188,16 +171,6 @@ public class ClaimViews {
                 buyers.containsKey(c.buyerId()) ? buyers.get(c.buyerId()).displayName() : "", c.type(), c.status(),
                 c.partyToAct(), c.dueAt(), c.dueAt() != null && !c.dueAt().isAfter(now), c.requestedAmount(),
                 c.remedy(), c.createdAt(), lines.isEmpty() ? "" : lines.get(0).title(), lines.size());
-    }
-
-    /** A buyer's claims as rows, newest first (loaded and read in one transaction). */
-    public Page<ClaimSummary> buyerClaims(long buyerId, org.springframework.data.domain.Pageable pageable) {
-        return summaries(claims.buyerClaims(buyerId, pageable));
-    }
-
-    /** The shop's claims waiting for its seller as rows, soonest due first. */
-    public Page<ClaimSummary> sellerQueue(long shopId, org.springframework.data.domain.Pageable pageable) {
-        return summaries(claims.sellerQueue(shopId, pageable));
     }
 
     /** A buyer's claims as rows, newest first, one keyset page. */

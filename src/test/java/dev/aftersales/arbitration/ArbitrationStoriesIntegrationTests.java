@@ -39,6 +39,7 @@ import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
+import dev.aftersales.shared.web.Keyset;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
@@ -236,7 +237,7 @@ class ArbitrationStoriesIntegrationTests {
         assertThat(back.status()).isEqualTo(ClaimStatus.AWAITING_AGENT);
         assertThat(back.timeline()).extracting(ClaimView.TimelineView::action).contains("EVIDENCE_TIMED_OUT");
         assertThat(interventions.queue(new dev.aftersales.claims.QueueFilter(null, world.shop().id(), null, null,
-                false, true), org.springframework.data.domain.PageRequest.of(0, 10)).getContent()).isEmpty();
+                false, true), Keyset.Request.first(10)).rows()).isEmpty();
 
         clock.advance(Duration.ofHours(49));
         sweep.runDue();
@@ -244,7 +245,7 @@ class ArbitrationStoriesIntegrationTests {
         assertThat(breached.overdue()).isTrue();
         assertThat(breached.timeline()).extracting(ClaimView.TimelineView::action).contains("AGENT_SLA_BREACHED");
         assertThat(interventions.queue(new dev.aftersales.claims.QueueFilter(null, world.shop().id(), null, null,
-                false, true), org.springframework.data.domain.PageRequest.of(0, 10)).getContent())
+                false, true), Keyset.Request.first(10)).rows())
                 .extracting(c -> c.id()).containsExactly(id);
 
         arbitration.decide(id, agent, null, DecisionCommand.of(DecisionOutcome.REJECT, null, "no proof", "R-8.1"));
@@ -319,8 +320,8 @@ class ArbitrationStoriesIntegrationTests {
         long id = escalatedClaim();
         interventions.markForReview(id, "return-abuse verdict: review");
         var page = interventions.queue(new dev.aftersales.claims.QueueFilter(null, world.shop().id(), null, null,
-                true, false), org.springframework.data.domain.PageRequest.of(0, 10));
-        assertThat(page.getContent()).extracting(c -> c.reviewReason())
+                true, false), Keyset.Request.first(10));
+        assertThat(page.rows()).extracting(c -> c.reviewReason())
                 .containsExactly("return-abuse verdict: review");
         assertThat(interventions.queueCounts().needsReview()).isPositive();
     }

@@ -20,7 +20,6 @@ import org.springframework.data.repository.query.Param;
 import dev.aftersales.claims.Claim;
 import dev.aftersales.claims.ClaimStatus;
 import dev.aftersales.claims.ClaimType;
-import dev.aftersales.claims.Party;
 import dev.aftersales.claims.WeightVerdict;
 
 public interface ClaimRepository extends JpaRepository<Claim, Long> {
@@ -31,21 +30,6 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     @Query(value = "select nextval('claim_number_seq')", nativeQuery = true)
     long nextClaimNumber();
-
-    @Query(value = "select c from Claim c where c.buyerId = :buyerId order by c.createdAt desc, c.id desc",
-            countQuery = "select count(c) from Claim c where c.buyerId = :buyerId")
-    Page<Claim> pageForBuyer(long buyerId, Pageable pageable);
-
-    /** The shop's claims waiting for the seller, soonest due first. */
-    @Query(value = """
-            select c from Claim c where c.shopId = :shopId and (c.partyToAct = dev.aftersales.claims.Party.SELLER
-              or c.partyToAct = dev.aftersales.claims.Party.BOTH)
-            order by c.dueAt asc, c.id asc""",
-            countQuery = """
-            select count(c) from Claim c
-            where c.shopId = :shopId and (c.partyToAct = dev.aftersales.claims.Party.SELLER
-              or c.partyToAct = dev.aftersales.claims.Party.BOTH)""")
-    Page<Claim> pageNeedingSeller(long shopId, Pageable pageable);
 
     @Query(value = """
             select c from Claim c where c.shopId = :shopId and c.status in :statuses
