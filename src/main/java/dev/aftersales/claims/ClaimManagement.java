@@ -32,6 +32,7 @@ import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.CurrentUser;
+import dev.aftersales.shared.CappedCount;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.Role;
@@ -291,11 +292,27 @@ public class ClaimManagement {
         return claims.pageForShop(shopId, statuses, pageable);
     }
 
+    /**
+     * How many of the shop's claims are in each status, each counted up to {@link CappedCount#CAP} + 1 in one
+     * statement, so that a shop with 40,000 claims costs what one with 40 does (a count over the cap is shown as
+     * "1,000+"). Each status is written into the statement, so that PostgreSQL plans each count with that status's
+     * own statistics: from the {@code (shop_id, status)} index for a rare status, and for a common one by whichever
+     * read reaches the cap first. Statuses without claims are left out.
+     */
     @Transactional(readOnly = true)
-    public Map<ClaimStatus, Long> countsForShop(long shopId) {
-        Map<ClaimStatus, Long> counts = new EnumMap<>(ClaimStatus.class);
-        for (ClaimRepository.StatusCount row : claims.countByStatusForShop(shopId)) {
-            counts.put(row.status(), row.count());
+    public Map<ClaimStatus, CappedCount> countsForShop(long shopId) {
+        String sql = Arrays.stream(ClaimStatus.values()).map(s -> "select '" + s.name() + "', (select count(*) from"
+                + " (select 1 from claims c where c.shop_id = :shopId and c.status = '" + s.name()
+                + "' limit :limit) capped)").collect(java.util.stream.Collectors.joining(" union all "));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter("shopId", shopId)
+                .setParameter("limit", CappedCount.CAP + 1).getResultList();
+        Map<ClaimStatus, CappedCount> counts = new EnumMap<>(ClaimStatus.class);
+        for (Object[] row : rows) {
+            long n = ((Number) row[1]).longValue();
+            if (n > 0) {
+                counts.put(ClaimStatus.valueOf((String) row[0]), CappedCount.of(n));
+            }
         }
         return counts;
     }

@@ -33,6 +33,7 @@ import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.internal.Order;
 import dev.aftersales.ordering.internal.OrderLine;
 import dev.aftersales.ordering.internal.OrderRepository;
+import dev.aftersales.shared.CappedCount;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.NotFound;
 import dev.aftersales.shared.web.Keyset;
@@ -297,9 +298,10 @@ public class OrderManagement {
         return summaries(toShipOnly ? orders.pageToShip(shopId, pageable) : orders.pageForShop(shopId, pageable));
     }
 
+    /** How many of the shop's orders wait to be shipped, counted up to {@link CappedCount#CAP} + 1 from an index. */
     @Transactional(readOnly = true)
-    public long countToShip(long shopId) {
-        return orders.countByShopIdAndStatus(shopId, OrderStatus.AWAITING_SHIPMENT);
+    public CappedCount countToShip(long shopId) {
+        return CappedCount.of(orders.countToShipUpTo(shopId, CappedCount.CAP + 1));
     }
 
     private static final List<Keyset.Part> TIME_AND_ID = List.of(Keyset.Part.TIME, Keyset.Part.NUMBER);

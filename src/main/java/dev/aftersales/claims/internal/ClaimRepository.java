@@ -37,14 +37,6 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
             countQuery = "select count(c) from Claim c where c.shopId = :shopId and c.status in :statuses")
     Page<Claim> pageForShop(long shopId, Collection<ClaimStatus> statuses, Pageable pageable);
 
-    /** How many of a shop's claims are in one status. */
-    record StatusCount(ClaimStatus status, long count) {
-    }
-
-    @Query("""
-            select new dev.aftersales.claims.internal.ClaimRepository$StatusCount(c.status, count(c)) from Claim c
-            where c.shopId = :shopId group by c.status""")
-    List<StatusCount> countByStatusForShop(long shopId);
 
     /** Claims of these orders (for order lists and pages), one query. */
     @Query("select c from Claim c where c.orderId in :orderIds order by c.createdAt asc")

@@ -39,7 +39,16 @@ public interface OrderRepository extends JpaRepository<Order, Long> {
     @Query("select o from Order o where o.id in :ids")
     List<Order> findWithLines(Collection<Long> ids);
 
-    long countByShopIdAndStatus(long shopId, OrderStatus status);
+    /**
+     * How many of the shop's orders wait to be shipped, up to {@code limit}: read in the order of
+     * {@code orders_shop_to_ship_idx}, so that PostgreSQL walks that index rather than the table until the limit.
+     */
+    @Query(value = """
+            select count(*) from (select 1 from orders
+                                  where shop_id = :shopId and status = 'AWAITING_SHIPMENT'
+                                  order by ship_by, id limit :limit) capped""",
+            nativeQuery = true)
+    long countToShipUpTo(long shopId, int limit);
 
     /**
      * Locks the order's row until the transaction ends ({@code FOR NO KEY UPDATE}: rows of other tables referring to

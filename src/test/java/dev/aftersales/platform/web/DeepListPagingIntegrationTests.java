@@ -446,6 +446,76 @@ class DeepListPagingIntegrationTests {
         });
     }
 
+    @Test
+    void aShopsCountsStopAtOneThousandAndReadAtMostThatManyEntriesOfAnIndex() throws Exception {
+        RequestPostProcessor seller = as(world.seller());
+        long shopId = world.shop().id();
+        QueryPlans.onBulkData(transactions, jdbcClient, shopId, world.buyer().id(), plans -> {
+            // 1,600 claims wait for the seller, 6,400 are resolved, 2,000 orders wait to be shipped; 7 closed claims
+            jdbc.update("""
+                    update claims set status = 'CLOSED', party_to_act = 'NONE', due_at = null, deadline_at = null
+                    where id in (select id from claims where claim_number like 'QP%' and status = 'RESOLVED'
+                                 order by id limit 7)""");
+            jdbc.update("update claims set reason = 'ITEMS_MISSING' where claim_number like 'QP%'");
+            Map<dev.aftersales.claims.ClaimStatus, dev.aftersales.shared.CappedCount> counts = claims
+                    .countsForShop(shopId);
+            assertThat(counts).containsOnlyKeys(dev.aftersales.claims.ClaimStatus.AWAITING_SELLER,
+                    dev.aftersales.claims.ClaimStatus.RESOLVED, dev.aftersales.claims.ClaimStatus.CLOSED);
+            assertThat(counts.get(dev.aftersales.claims.ClaimStatus.AWAITING_SELLER))
+                    .isEqualTo(new dev.aftersales.shared.CappedCount(1000, true));
+            assertThat(counts.get(dev.aftersales.claims.ClaimStatus.CLOSED))
+                    .isEqualTo(new dev.aftersales.shared.CappedCount(7, false));
+            assertThat(orders.countToShip(shopId)).isEqualTo(new dev.aftersales.shared.CappedCount(1000, true));
+            try {
+                String claimsPage = mvc.perform(english(get("/seller/claims")).with(seller)).andReturn()
+                        .getResponse().getContentAsString();
+                assertThat(claimsPage).containsPattern("Waiting for the seller</span>: <strong>1,000\\+</strong>")
+                        .containsPattern("Resolved</span>: <strong>1,000\\+</strong>")
+                        .containsPattern("Closed</span>: <strong>7</strong>");
+                String ordersPage = mvc.perform(english(get("/seller/orders")).with(seller)).andReturn()
+                        .getResponse().getContentAsString();
+                assertThat(ordersPage).contains("To ship (1,000+)");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+
+            String statusSql = onlyStatement(() -> claims.countsForShop(shopId));
+            String toShipSql = onlyStatement(() -> orders.countToShip(shopId));
+            // every status is counted under its own limit; the rare ones from the index
+            int statuses = dev.aftersales.claims.ClaimStatus.values().length;
+            Object[] parameters = new Object[2 * statuses];
+            for (int i = 0; i < statuses; i++) {
+                parameters[2 * i] = shopId;
+                parameters[2 * i + 1] = 1001;
+            }
+            QueryPlans.Plan statusPlan = plans.explain(statusSql, parameters);
+            assertThat(statusPlan.nodes().stream().filter(n -> n.type().equals("Limit")).count()).as(statusPlan.json())
+                    .isEqualTo(statuses);
+            assertThat(statusPlan.nodes().stream().filter(n -> "claims".equals(n.relation())).count())
+                    .as(statusPlan.json()).isEqualTo(statuses);
+            assertThat(statusPlan.nodes().stream().filter(n -> "claims_shop_status_idx".equals(n.index())).count())
+                    .as(statusPlan.json()).isGreaterThanOrEqualTo(statuses - 2);
+            QueryPlans.Plan toShipPlan = plans.explain(toShipSql, shopId, 1001);
+            assertThat(toShipPlan.seqScanned()).as(toShipPlan.json()).isEmpty();
+            assertThat(toShipPlan.nodes()).as(toShipPlan.json()).anyMatch(n -> n.type().equals("Limit"));
+            assertThat(plans.explain(toShipSql, shopId, 1001).indexes()).containsOnly("orders_shop_to_ship_idx");
+        });
+    }
+
+    /** The SQL of the one statement {@code work} runs. */
+    static String onlyStatement(Runnable work) {
+        try {
+            List<String> texts = SqlStatementCounter.statements(() -> {
+                work.run();
+                return null;
+            });
+            assertThat(texts).hasSize(1);
+            return texts.get(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String token(Object... values) {
         return Keyset.token(java.util.Arrays.stream(values)
                 .map(v -> v instanceof Timestamp t ? t.toInstant() : v).toList());
