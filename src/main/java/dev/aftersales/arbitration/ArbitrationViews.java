@@ -135,6 +135,11 @@ public class ArbitrationViews {
         public long ofType(ClaimType type) {
             return byType.getOrDefault(type, 0L);
         }
+
+        /** Whether the shop had claims in the queue when these counts were made. */
+        public boolean hasShop(long shopId) {
+            return byShop.stream().anyMatch(s -> s.shopId() == shopId);
+        }
     }
 
     public record ShopCount(long shopId, String name, long count) {

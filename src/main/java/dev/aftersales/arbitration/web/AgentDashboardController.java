@@ -30,8 +30,8 @@ class AgentDashboardController {
 
     @GetMapping("/agent/dashboard")
     String dashboard(Model model) {
-        DashboardSummary.Summary figures = summary.current(formats.zone());
-        model.addAttribute("dash", figures.dashboard());
+        var figures = summary.dashboard(formats.zone());
+        model.addAttribute("dash", figures.value());
         model.addAttribute("dashAt", figures.at());
         model.addAttribute("dashMaxAge", summary.maxAge().toSeconds());
         model.addAttribute("types", ClaimType.values());

@@ -6,27 +6,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.aftersales.arbitration.ArbitrationViews;
-import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.claims.ClaimType;
 import dev.aftersales.claims.QueueFilter;
 import dev.aftersales.shared.Money;
 import dev.aftersales.shared.web.Amounts;
 import dev.aftersales.shared.web.Keyset;
 
-/** The agent queue: claims with the platform by due time, then amount; filters with their counts; paging. */
+/**
+ * The agent queue: claims with the platform by due time, then amount; paging by position; filters with their counts.
+ * The claims and how many the chosen filter shows (up to 1,000) are read on every view; the filters' counts are a
+ * summary ({@link DashboardSummary}), and the page says when they were counted.
+ */
 @Controller
 class AgentQueueController {
 
     static final int PAGE_SIZE = 20;
 
     private final ArbitrationViews views;
-    private final CatalogManagement catalog;
+    private final DashboardSummary summary;
     private final java.util.List<dev.aftersales.arbitration.QueueColumn> columns;
 
-    AgentQueueController(ArbitrationViews views, CatalogManagement catalog,
+    AgentQueueController(ArbitrationViews views, DashboardSummary summary,
             java.util.List<dev.aftersales.arbitration.QueueColumn> columns) {
         this.views = views;
-        this.catalog = catalog;
+        this.summary = summary;
         this.columns = columns.stream().sorted(java.util.Comparator.comparingInt(
                 dev.aftersales.arbitration.QueueColumn::position)).toList();
     }
@@ -62,9 +65,11 @@ class AgentQueueController {
                 .map(r -> new dev.aftersales.arbitration.QueueColumn.Row(r.id(), r.buyerId(), r.shopId())).toList();
         model.addAttribute("columns", columns.stream().map(c -> new Column(c.headingKey(), c.template(),
                 c.fragment(), columnRows.isEmpty() ? java.util.Map.of() : c.cells(columnRows))).toList());
-        model.addAttribute("counts", views.counts());
+        var counts = summary.queueCounts();
+        model.addAttribute("counts", counts.value());
+        model.addAttribute("countsAt", counts.at());
+        model.addAttribute("countsMaxAge", summary.maxAge().toSeconds());
         model.addAttribute("types", ClaimType.values());
-        model.addAttribute("shops", catalog.shops());
         model.addAttribute("type", type);
         model.addAttribute("shop", shop);
         model.addAttribute("min", min == null ? "" : min);

@@ -2,7 +2,6 @@ package dev.aftersales.arbitration.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -10,57 +9,42 @@ import org.springframework.stereotype.Component;
 
 import dev.aftersales.arbitration.ArbitrationViews;
 import dev.aftersales.arbitration.ArbitrationViews.Dashboard;
+import dev.aftersales.arbitration.ArbitrationViews.QueueCountsView;
+import dev.aftersales.shared.Recounted;
+import dev.aftersales.shared.Recounted.Counted;
 
 /**
- * The oversight dashboard's numbers as a summary refreshed at most every {@code aftersales.agent.dashboard-max-age}
- * (60 s): its counts run over every open claim, every decision and every escalation, which at marketplace scale is
- * hundreds of thousands of rows, too many to count again on every agent's every view. The page says how old its
- * figures are. One view at a time recounts a stale summary; the others meanwhile see the last one. Per node.
+ * The agents' figures that run over every claim with the platform, every decision and every escalation, which at
+ * marketplace scale is hundreds of thousands of rows, too many to count again on every agent's every view: the
+ * oversight dashboard's numbers and the queue's filter counts. Each is a summary counted again at most every
+ * {@code aftersales.agent.dashboard-max-age} (60 s) per node; the pages say when their figures were counted. The
+ * queue's claims themselves, and how many the chosen filter shows, are read on every view.
  */
 @Component
 class DashboardSummary {
 
     private final ArbitrationViews views;
-    private final Clock clock;
-    private final Duration maxAge;
-    private volatile Summary last;
+    private final Recounted<Dashboard> dashboard;
+    private final Recounted<QueueCountsView> queueCounts;
 
     DashboardSummary(ArbitrationViews views, Clock clock,
             @Value("${aftersales.agent.dashboard-max-age:60s}") Duration maxAge) {
         this.views = views;
-        this.clock = clock;
-        this.maxAge = maxAge;
+        this.dashboard = new Recounted<>(clock, maxAge);
+        this.queueCounts = new Recounted<>(clock, maxAge);
     }
 
-    /** The figures, counted at {@code at}. */
-    record Summary(Dashboard dashboard, Instant at, ZoneId zone) {
+    /** The dashboard's figures, with the day boundaries of {@code zone}. */
+    Counted<Dashboard> dashboard(ZoneId zone) {
+        return dashboard.current(zone, () -> views.dashboard(zone));
     }
 
-    Summary current(ZoneId zone) {
-        Summary seen = last;
-        if (fresh(seen, zone)) {
-            return seen;
-        }
-        synchronized (this) {
-            seen = last;
-            if (!fresh(seen, zone)) {
-                Instant at = clock.instant();
-                seen = new Summary(views.dashboard(zone), at, zone);
-                last = seen;
-            }
-            return seen;
-        }
+    /** The counts of the queue's filters. */
+    Counted<QueueCountsView> queueCounts() {
+        return queueCounts.current(null, views::counts);
     }
 
     Duration maxAge() {
-        return maxAge;
-    }
-
-    private boolean fresh(Summary summary, ZoneId zone) {
-        if (summary == null || !summary.zone().equals(zone) || maxAge.isZero() || maxAge.isNegative()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        return !now.isBefore(summary.at()) && now.isBefore(summary.at().plus(maxAge));
+        return dashboard.maxAge();
     }
 }

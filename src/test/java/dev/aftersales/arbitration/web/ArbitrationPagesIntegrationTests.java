@@ -110,6 +110,7 @@ class ArbitrationPagesIntegrationTests {
         order = second;
         long later = escalated();
         interventions.markForReview(later, "return-abuse verdict: review");
+        clock.advance(Duration.ofSeconds(61)); // past the filter counts' minute
         RequestPostProcessor me = as(agent);
         String page = mvc.perform(get("/agent/queue").param("shop", String.valueOf(world.shop().id())).with(me))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -127,6 +128,45 @@ class ArbitrationPagesIntegrationTests {
                 .andExpect(content().string(containsString("No escalated claim matches.")));
         mvc.perform(get("/agent/queue").param("min", "abc").with(me)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("An amount in yuan, like 12.50.")));
+    }
+
+    @Test
+    void theQueuesFilterCountsAreCountedAtMostOnceAMinuteWhileItsListIsCurrent() throws Exception {
+        escalated();
+        clock.advance(Duration.ofSeconds(61));
+        RequestPostProcessor me = as(agent);
+        String shop = String.valueOf(world.shop().id());
+        String counted = queue(me, shop);
+        String at = formats.dateTime(clock.instant());
+        assertThat(counted).contains("Filter counts as of " + at + ", counted again at most every 60 seconds;");
+        assertThat(shopCount(counted)).isEqualTo(1);
+        assertThat(counted).contains(">1 claim<");
+
+        OrderDetails second = fixtures.paidOrder(world);
+        fixtures.deliver(second, 1_500);
+        order = second;
+        long later = escalated();
+        clock.advance(Duration.ofSeconds(59));
+        String within = queue(me, shop);
+        assertThat(within).as("the list is current").contains(number(later)).contains(">2 claims<");
+        assertThat(shopCount(within)).as("the same counts within their minute").isEqualTo(1);
+        assertThat(within).contains("Filter counts as of " + at + ",");
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(shopCount(queue(me, shop))).as("counted again after it").isEqualTo(2);
+    }
+
+    String queue(RequestPostProcessor me, String shop) throws Exception {
+        return mvc.perform(get("/agent/queue").param("shop", shop).with(me)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    /** The count beside the world's shop in the queue's shop filter. */
+    long shopCount(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                world.shop().name()) + " \\((\\d+)\\)").matcher(page);
+        assertThat(m.find()).as("the shop's filter option").isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test
