@@ -47,9 +47,12 @@ public class Fixtures {
     private final ShippingManagement shipping;
     private final MutableClock clock;
     private final LocalPaymentProvider provider;
+    private final List<dev.aftersales.shared.Recounted.Keeper> keptFigures;
 
     Fixtures(CatalogManagement catalog, AccountManagement accounts, OrderManagement orders,
-            ShippingManagement shipping, MutableClock clock, LocalPaymentProvider provider) {
+            ShippingManagement shipping, MutableClock clock, LocalPaymentProvider provider,
+            List<dev.aftersales.shared.Recounted.Keeper> keptFigures) {
+        this.keptFigures = keptFigures;
         this.catalog = catalog;
         this.accounts = accounts;
         this.orders = orders;
@@ -63,11 +66,13 @@ public class Fixtures {
     }
 
     /**
-     * Where a story starts: the clock back at its start, the payment provider answering (an earlier test may have
-     * left it down), and a new {@link #world()}.
+     * Where a story starts: the clock back at its start, no figure kept from an earlier story (it may have been
+     * counted at a time ahead of this story's clock), the payment provider answering (an earlier test may have left it
+     * down), and a new {@link #world()}.
      */
     public World freshWorld() {
         clock.reset();
+        keptFigures.forEach(dev.aftersales.shared.Recounted.Keeper::forget);
         provider.recover();
         return world();
     }
