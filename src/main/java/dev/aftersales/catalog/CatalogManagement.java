@@ -54,7 +54,7 @@ public class CatalogManagement {
 
     @Transactional(readOnly = true)
     public Map<Long, Shop> shopsById(Collection<Long> ids) {
-        return shops.findAllById(ids).stream().collect(Collectors.toMap(Shop::id, Function.identity()));
+        return shops.withIds(ids.toArray(Long[]::new)).stream().collect(Collectors.toMap(Shop::id, Function.identity()));
     }
 
     @Transactional(readOnly = true)
@@ -145,6 +145,6 @@ public class CatalogManagement {
 
     @Transactional(readOnly = true)
     public List<Product> productsById(Collection<Long> ids) {
-        return products.findAllById(ids);
+        return products.withIds(ids.toArray(Long[]::new));
     }
 }

@@ -152,7 +152,7 @@ public class AccountManagement {
 
     @Transactional(readOnly = true)
     public Map<Long, UserAccount> accountsById(Collection<Long> ids) {
-        return accounts.findAllById(ids).stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
+        return accounts.withIds(ids.toArray(Long[]::new)).stream().collect(Collectors.toMap(UserAccount::id, Function.identity()));
     }
 
     @Transactional(readOnly = true)
