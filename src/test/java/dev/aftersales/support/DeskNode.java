@@ -92,6 +92,19 @@ public final class DeskNode implements AutoCloseable {
         });
     }
 
+    /** Waits until the node's JVM has ended by itself; returns its exit code, or fails with its log. */
+    public int awaitExit(Duration bound) {
+        try {
+            if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still running after " + bound + ":\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + name, e);
+        }
+        return process.exitValue();
+    }
+
     /** {@code kill -9}: the node gets no chance to finish anything. */
     public void kill() {
         process.destroyForcibly();

@@ -15,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -25,8 +26,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * then takes the running server, waiting for it if it is not up yet; a failed start fails the context as before.
  * <p>
  * Only when the desk runs on its embedded database (no {@code spring.datasource.url}) and
- * {@code aftersales.embedded-db.early-start} is not {@code false}. A server that no bean took (the context failed
- * before, or did not ask for one) is stopped when the application fails or is ready.
+ * {@code aftersales.embedded-db.early-start} is not {@code false}, and never while the build processes the context
+ * ahead of time ({@code ./mvnw -Paot package}), which reads the settings but starts no database. A server that no
+ * bean took (the context failed before, or did not ask for one) is stopped when the application fails or is ready.
  */
 public class EmbeddedPostgresEarlyStart implements ApplicationListener<SpringApplicationEvent>, Ordered {
 
@@ -57,6 +59,7 @@ public class EmbeddedPostgresEarlyStart implements ApplicationListener<SpringApp
 
     static Started start(ConfigurableEnvironment environment) {
         if (!environment.getProperty("spring.datasource.url", "").isBlank()
+                || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
                 || !environment.getProperty("aftersales.embedded-db.early-start", Boolean.class, true)) {
             return null;
         }
