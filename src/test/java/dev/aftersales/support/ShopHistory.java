@@ -96,8 +96,8 @@ public class ShopHistory {
                       refunded_minor = quality_daily.refunded_minor + excluded.refunded_minor""", shop);
             jdbc.update("""
                     insert into quality_units_sold (shop_id, day, sku, units, orders)
-                    select ?, (?::timestamptz - g * interval '2 hours')::date, case when g % 2 = 0 then 'A' else 'B' end,
-                           sum(3), count(*)
+                    select ?, (?::timestamptz - g * interval '2 hours')::date,
+                           case when g % 2 = 0 then 'A' else 'B' end, sum(3), count(*)
                     from generate_series(1, ?) g group by 2, 3
                     on conflict (shop_id, day, sku) do update set units = quality_units_sold.units + excluded.units,
                       orders = quality_units_sold.orders + excluded.orders""", shop, now, count);

@@ -165,12 +165,12 @@ public class QualityCounters {
         int sign = reversal ? -1 : 1;
         LocalDate day = day(executedAt);
         Pending pending = pending();
-        bySku.forEach((sku, v) -> pending.daily(claim.shopId(), day, sku, claim.reason().name(), 0, 0, 0, reversal ? 0 : 1,
-                reversal ? 0 : (int) v[0], sign * v[1]));
+        bySku.forEach((sku, v) -> pending.daily(claim.shopId(), day, sku, claim.reason().name(), 0, 0, 0,
+                reversal ? 0 : 1, reversal ? 0 : (int) v[0], sign * v[1]));
         return true;
     }
 
-    // ------------------------------------------------------------------------------------------ the transaction's deltas
+    // ------------------------------------------------------------------------------------------ deltas until commit
 
     /** This transaction's deltas, written just before it commits; a transaction of its own when none is running. */
     private Pending pending() {
@@ -185,8 +185,8 @@ public class QualityCounters {
 
     /**
      * What one transaction adds to the counters, summed per row: written just before the commit, the products first,
-     * then the units sold, then the daily rows, each in the order of its key. Every transaction takes the rows' locks in
-     * that one order and holds them only for its commit, so two transactions counting the same shop at once wait for
+     * then the units sold, then the daily rows, each in the order of its key. Every transaction takes the rows' locks
+     * in that one order and holds them only for its commit, so two transactions counting the same shop at once wait for
      * each other at most that long and cannot deadlock.
      */
     private final class Pending implements TransactionSynchronization {
