@@ -184,6 +184,7 @@ public class RiskManagement {
     @Transactional
     public int rebuild() {
         Instant since = clock.instant().minus(REBUILD_WINDOW);
+        model.lockAllSources();
         orderFeed.paidSince(since).forEach(model::upsertOrder);
         claimFacts.filedSince(since).forEach(model::upsertClaim);
         List<Long> buyers = model.buyersWithActivity();

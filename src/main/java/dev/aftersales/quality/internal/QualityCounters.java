@@ -6,13 +6,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.aftersales.claims.ClaimFacts;
 import dev.aftersales.claims.ClaimType;
@@ -47,13 +53,13 @@ public class QualityCounters {
     }
 
     /**
-     * Counts of one shop are made one after the other (a transaction-long advisory lock per shop): two listeners
-     * adding to the same product's rows in different orders would otherwise deadlock. They share a lock over every
-     * shop that the set-based count ({@link #lockAllShops}) takes alone.
+     * Counts may run at the same time, also for one shop: each adds its deltas to the counter rows with one upsert per
+     * row, just before its transaction commits ({@link Pending}), in one order of keys for every transaction, so two
+     * counts adding to the same rows wait for each other only for the other's commit and never deadlock. They share a
+     * lock over every shop that the set-based count ({@link #lockAllShops}) takes alone.
      */
-    void lockShop(long shopId) {
+    void shareAllShops() {
         jdbc.query("select pg_advisory_xact_lock_shared(?, ?)", rs -> null, SHOP_LOCKS, ALL_SHOPS);
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, (int) shopId);
     }
 
     /** The set-based count waits for the listeners counting now and holds new ones until it commits. */
@@ -64,7 +70,7 @@ public class QualityCounters {
     /** The second key of the lock over every shop (shop ids are positive). */
     static final int ALL_SHOPS = -1;
 
-    /** The first key of this module's advisory locks (the second is the shop). */
+    /** The first key of this module's advisory lock (the second is {@link #ALL_SHOPS}). */
     static final int SHOP_LOCKS = 0x5154; // "QT"
 
     /** Records the key; {@code false} when it was counted before. */
@@ -87,17 +93,14 @@ public class QualityCounters {
         if (!firstTime(key)) {
             return false;
         }
+        Pending pending = pending();
         Map<String, Integer> units = new LinkedHashMap<>();
         for (OrderDetails.Line line : order.lines()) {
-            product(order.shopId(), line.sku(), line.productId(), line.title());
+            pending.product(order.shopId(), line.sku(), line.productId(), line.title());
             units.merge(line.sku(), line.quantity(), Integer::sum);
         }
-        Date day = Date.valueOf(day(order.paidAt()));
-        units.forEach((sku, n) -> jdbc.update("""
-                insert into quality_units_sold (shop_id, day, sku, units, orders) values (?, ?, ?, ?, ?)
-                on conflict (shop_id, day, sku) do update set units = quality_units_sold.units + excluded.units,
-                  orders = quality_units_sold.orders + excluded.orders""",
-                order.shopId(), day, sku, sign * n, sign));
+        LocalDate day = day(order.paidAt());
+        units.forEach((sku, n) -> pending.sold(order.shopId(), day, sku, sign * n, sign));
         return true;
     }
 
@@ -108,12 +111,13 @@ public class QualityCounters {
         }
         boolean shortCorroborated = claim.type() == ClaimType.MISSING_ITEM
                 && claim.weightVerdict() == WeightVerdict.CORROBORATES;
+        Pending pending = pending();
         Map<String, Integer> units = new LinkedHashMap<>();
         for (ClaimFacts.ClaimedLine line : claim.lines()) {
-            product(claim.shopId(), line.sku(), null, line.title());
+            pending.product(claim.shopId(), line.sku(), null, line.title());
             units.merge(line.sku(), line.quantity(), Integer::sum);
         }
-        Date day = Date.valueOf(day(claim.filedAt()));
+        LocalDate day = day(claim.filedAt());
         units.forEach((sku, n) -> {
             jdbc.update("""
                     insert into quality_claims (claim_id, sku, shop_id, claim_number, type, reason, units,
@@ -121,7 +125,7 @@ public class QualityCounters {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                     claim.claimId(), sku, claim.shopId(), claim.claimNumber(), claim.type().name(),
                     claim.reason().name(), n, shortCorroborated, Timestamp.from(claim.filedAt()));
-            add(claim.shopId(), day, sku, claim.reason().name(), 1, n, shortCorroborated ? 1 : 0, 0, 0, 0);
+            pending.daily(claim.shopId(), day, sku, claim.reason().name(), 1, n, shortCorroborated ? 1 : 0, 0, 0, 0);
         });
         return true;
     }
@@ -159,35 +163,115 @@ public class QualityCounters {
             return true;
         }
         int sign = reversal ? -1 : 1;
-        Date day = Date.valueOf(day(executedAt));
-        bySku.forEach((sku, v) -> add(claim.shopId(), day, sku, claim.reason().name(), 0, 0, 0, reversal ? 0 : 1,
-                reversal ? 0 : (int) v[0], sign * v[1]));
+        LocalDate day = day(executedAt);
+        Pending pending = pending();
+        bySku.forEach((sku, v) -> pending.daily(claim.shopId(), day, sku, claim.reason().name(), 0, 0, 0,
+                reversal ? 0 : 1, reversal ? 0 : (int) v[0], sign * v[1]));
         return true;
     }
 
-    private void add(long shopId, Date day, String sku, String reason, int claims, int claimedUnits,
-            int shortCorroborated, int refunds, int refundedUnits, long refundedMinor) {
-        jdbc.update("""
-                insert into quality_daily (shop_id, day, sku, reason, claims, claimed_units, short_corroborated,
-                                           refunds, refunded_units, refunded_minor)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (shop_id, day, sku, reason) do update set
-                  claims = quality_daily.claims + excluded.claims,
-                  claimed_units = quality_daily.claimed_units + excluded.claimed_units,
-                  short_corroborated = quality_daily.short_corroborated + excluded.short_corroborated,
-                  refunds = quality_daily.refunds + excluded.refunds,
-                  refunded_units = quality_daily.refunded_units + excluded.refunded_units,
-                  refunded_minor = quality_daily.refunded_minor + excluded.refunded_minor""",
-                shopId, day, sku, reason, claims, claimedUnits, shortCorroborated, refunds, refundedUnits,
-                refundedMinor);
+    // ------------------------------------------------------------------------------------------ deltas until commit
+
+    /** This transaction's deltas, written just before it commits; a transaction of its own when none is running. */
+    private Pending pending() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(Pending.class, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
     }
 
-    private void product(long shopId, String sku, Long productId, String title) {
-        jdbc.update("""
-                insert into quality_products (shop_id, sku, product_id, title) values (?, ?, ?, ?)
-                on conflict (shop_id, sku) do update set
-                  product_id = coalesce(excluded.product_id, quality_products.product_id)
-                where quality_products.product_id is null and excluded.product_id is not null""",
-                shopId, sku, productId, title);
+    /**
+     * What one transaction adds to the counters, summed per row: written just before the commit, the products first,
+     * then the units sold, then the daily rows, each in the order of its key. Every transaction takes the rows' locks
+     * in that one order and holds them only for its commit, so two transactions counting the same shop at once wait for
+     * each other at most that long and cannot deadlock.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final SortedMap<List<Comparable<?>>, Object[]> products = new TreeMap<>(KEYS);
+        private final SortedMap<List<Comparable<?>>, long[]> sold = new TreeMap<>(KEYS);
+        private final SortedMap<List<Comparable<?>>, long[]> daily = new TreeMap<>(KEYS);
+
+        void product(long shopId, String sku, Long productId, String title) {
+            Object[] row = products.computeIfAbsent(List.of(shopId, sku), k -> new Object[] {productId, title});
+            if (row[0] == null) {
+                row[0] = productId;
+            }
+        }
+
+        void sold(long shopId, LocalDate day, String sku, long units, long orders) {
+            long[] v = this.sold.computeIfAbsent(List.of(shopId, day, sku), k -> new long[2]);
+            v[0] = Math.addExact(v[0], units);
+            v[1] = Math.addExact(v[1], orders);
+        }
+
+        void daily(long shopId, LocalDate day, String sku, String reason, long... values) {
+            long[] v = daily.computeIfAbsent(List.of(shopId, day, sku, reason), k -> new long[values.length]);
+            for (int i = 0; i < values.length; i++) {
+                v[i] = Math.addExact(v[i], values[i]);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!products.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into quality_products (shop_id, sku, product_id, title) values (?, ?, ?, ?)
+                        on conflict (shop_id, sku) do update set
+                          product_id = coalesce(excluded.product_id, quality_products.product_id)
+                        where quality_products.product_id is null and excluded.product_id is not null""",
+                        products.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1),
+                                e.getValue()[0], e.getValue()[1]}).toList());
+            }
+            if (!sold.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into quality_units_sold (shop_id, day, sku, units, orders) values (?, ?, ?, ?, ?)
+                        on conflict (shop_id, day, sku) do update set units = quality_units_sold.units + excluded.units,
+                          orders = quality_units_sold.orders + excluded.orders""",
+                        sold.entrySet().stream().map(e -> new Object[] {e.getKey().get(0),
+                                Date.valueOf((LocalDate) e.getKey().get(1)), e.getKey().get(2),
+                                Math.toIntExact(e.getValue()[0]), Math.toIntExact(e.getValue()[1])}).toList());
+            }
+            if (!daily.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into quality_daily (shop_id, day, sku, reason, claims, claimed_units,
+                                                   short_corroborated, refunds, refunded_units, refunded_minor)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (shop_id, day, sku, reason) do update set
+                          claims = quality_daily.claims + excluded.claims,
+                          claimed_units = quality_daily.claimed_units + excluded.claimed_units,
+                          short_corroborated = quality_daily.short_corroborated + excluded.short_corroborated,
+                          refunds = quality_daily.refunds + excluded.refunds,
+                          refunded_units = quality_daily.refunded_units + excluded.refunded_units,
+                          refunded_minor = quality_daily.refunded_minor + excluded.refunded_minor""",
+                        daily.entrySet().stream().map(e -> {
+                            long[] v = e.getValue();
+                            return new Object[] {e.getKey().get(0), Date.valueOf((LocalDate) e.getKey().get(1)),
+                                    e.getKey().get(2), e.getKey().get(3), Math.toIntExact(v[0]),
+                                    Math.toIntExact(v[1]), Math.toIntExact(v[2]), Math.toIntExact(v[3]),
+                                    Math.toIntExact(v[4]), v[5]};
+                        }).toList());
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Pending.class);
+        }
     }
+
+    /** Orders keys (shop, day, sku, reason) field by field. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Comparator<List<Comparable<?>>> KEYS = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 }

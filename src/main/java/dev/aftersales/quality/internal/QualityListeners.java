@@ -37,7 +37,7 @@ class QualityListeners {
     @ApplicationModuleListener
     void on(ClaimTransitioned event) {
         if (event.from() == null) {
-            counters.lockShop(event.shopId());
+            counters.shareAllShops();
             claims.claimed(event.claimId()).ifPresent(counters::claimFiled);
         }
     }
@@ -54,7 +54,7 @@ class QualityListeners {
             return;
         }
         var order = orders.details(event.orderId());
-        counters.lockShop(order.shopId());
+        counters.shareAllShops();
         var claim = claims.claimed(event.claimId()).orElseThrow();
         var movement = payments.movementsOfClaim(event.claimId()).stream()
                 .filter(m -> m.id() == event.movementId()).findFirst().orElseThrow();
@@ -64,14 +64,14 @@ class QualityListeners {
     @ApplicationModuleListener
     void on(OrderPlaced event) {
         var order = orders.details(event.orderId());
-        counters.lockShop(order.shopId());
+        counters.shareAllShops();
         counters.orderPlaced(order);
     }
 
     @ApplicationModuleListener
     void on(OrderCancelled event) {
         var order = orders.details(event.orderId());
-        counters.lockShop(order.shopId());
+        counters.shareAllShops();
         counters.orderCancelled(order);
     }
 }

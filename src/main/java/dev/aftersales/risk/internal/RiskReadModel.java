@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.aftersales.claims.ClaimFacts;
 import dev.aftersales.claims.ClaimType;
@@ -213,8 +215,15 @@ public class RiskReadModel {
     static final String DECISION = "DECISION";
     static final String RATING = "RATING";
 
-    /** The first key of the scorecard counters' advisory locks (the second is the shop). */
-    static final int SHOP_LOCKS = 0x5253; // "RS"
+    /**
+     * The first keys of the advisory locks on one source of contributions (the second is its id), in the order a
+     * transaction takes them.
+     */
+    static final Map<String, Integer> SOURCE_LOCKS = Map.of(CLAIM, 0x525343, DECISION, 0x525344, ORDER, 0x52534F,
+            RATING, 0x525352); // "RSC", "RSD", "RSO", "RSR"
+
+    /** The first key of the lock every counted write shares and {@link #lockAllSources} takes alone. */
+    static final int ALL_SOURCES = 0x525341; // "RSA"
 
     /** A read-model row whose contributions {@code risk_shop_contributions} reports under one source and id. */
     record Source(String source, long id) {
@@ -235,33 +244,105 @@ public class RiskReadModel {
 
     /**
      * Writes a read-model row and adds to the shop's daily counters what its sources contribute after the write less
-     * what they contributed before: a write that changes nothing (a redelivered event) adds nothing. The shop's
-     * counters are changed one transaction after the other (an advisory lock until commit), so "before" is always
-     * what the last change left.
+     * what they contributed before: a write that changes nothing (a redelivered event) adds nothing. What a source
+     * contributes depends only on rows of its own order or claim, and every write that changes such a row names that
+     * source, so the writes of one source are made one transaction after the other (an advisory lock per source until
+     * commit, taken in one order of keys) and "before" is always what the last change left. Writes about other orders
+     * and claims of the shop do not wait: the changes to the shop's counters are added just before the commit
+     * ({@link PendingCounts}), one upsert per shop and day in the order of those keys.
      */
     private <T> T counting(long shopId, List<Source> sources, java.util.function.Supplier<T> write) {
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, SHOP_LOCKS, (int) shopId);
+        PendingCounts pending = pendingCounts();
+        if (!pending.fenced) {
+            jdbc.query("select pg_advisory_xact_lock_shared(?, 0)", rs -> null, ALL_SOURCES);
+            pending.fenced = true;
+        }
+        if (!pending.everything) {
+            sources.stream().sorted(java.util.Comparator.comparing((Source s) -> SOURCE_LOCKS.get(s.source()))
+                    .thenComparingLong(Source::id))
+                    .forEach(s -> jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null,
+                            SOURCE_LOCKS.get(s.source()), (int) s.id()));
+        }
         Map<LocalDate, Scorecards.Counts> before = contributions(shopId, sources);
         T result = write.get();
         Map<LocalDate, Scorecards.Counts> after = contributions(shopId, sources);
-        java.util.SortedMap<LocalDate, Scorecards.Counts> change = new java.util.TreeMap<>();
-        after.forEach((day, counts) -> change.merge(day, counts, Scorecards.Counts::plus));
-        before.forEach((day, counts) -> change.merge(day, Scorecards.Counts.ZERO.minus(counts),
-                Scorecards.Counts::plus));
-        List<Object[]> rows = new java.util.ArrayList<>();
-        change.forEach((day, counts) -> {
-            if (!counts.isZero()) {
-                List<Object> row = new java.util.ArrayList<>(List.of(shopId, day));
-                for (long v : counts.values()) {
-                    row.add(Math.toIntExact(v));
-                }
-                rows.add(row.toArray());
-            }
-        });
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(ADD, rows);
+        after.forEach((day, counts) -> pending.add(shopId, day, counts));
+        before.forEach((day, counts) -> pending.add(shopId, day, Scorecards.Counts.ZERO.minus(counts)));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending.beforeCommit(false);
         }
         return result;
+    }
+
+    /**
+     * Makes this transaction the only one writing counted rows until it commits: it waits for the writes in progress
+     * and holds new ones, and then needs no lock per source (a rebuild writes every order and claim of a year, more
+     * locks than PostgreSQL's lock table holds).
+     */
+    @Transactional
+    public void lockAllSources() {
+        jdbc.query("select pg_advisory_xact_lock(?, 0)", rs -> null, ALL_SOURCES);
+        PendingCounts pending = pendingCounts();
+        pending.fenced = true;
+        pending.everything = true;
+    }
+
+    /** This transaction's changes to the daily counters (written at once when no transaction synchronises). */
+    private PendingCounts pendingCounts() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new PendingCounts();
+        }
+        PendingCounts pending = (PendingCounts) TransactionSynchronizationManager.getResource(PendingCounts.class);
+        if (pending == null) {
+            pending = new PendingCounts();
+            TransactionSynchronizationManager.bindResource(PendingCounts.class, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
+    }
+
+    /**
+     * What one transaction adds to the shops' daily counters, summed per shop and day and written just before the
+     * commit in the order of (shop, day): the row locks are held only for the commit, and two transactions adding to
+     * the same rows take them in one order.
+     */
+    private final class PendingCounts implements TransactionSynchronization {
+
+        /** Whether this transaction holds the lock over all sources shared (or alone: {@link #everything}). */
+        boolean fenced;
+        /** Whether this transaction holds the lock over all sources alone ({@link #lockAllSources}). */
+        boolean everything;
+
+        private final java.util.SortedMap<Long, java.util.SortedMap<LocalDate, Scorecards.Counts>> changes =
+                new java.util.TreeMap<>();
+
+        void add(long shopId, LocalDate day, Scorecards.Counts counts) {
+            changes.computeIfAbsent(shopId, k -> new java.util.TreeMap<>()).merge(day, counts,
+                    Scorecards.Counts::plus);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            changes.forEach((shopId, days) -> days.forEach((day, counts) -> {
+                if (!counts.isZero()) {
+                    List<Object> row = new java.util.ArrayList<>(List.of(shopId, day));
+                    for (long v : counts.values()) {
+                        row.add(Math.toIntExact(v));
+                    }
+                    rows.add(row.toArray());
+                }
+            }));
+            changes.clear();
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(ADD, rows);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(PendingCounts.class);
+        }
     }
 
     private Map<LocalDate, Scorecards.Counts> contributions(long shopId, List<Source> sources) {

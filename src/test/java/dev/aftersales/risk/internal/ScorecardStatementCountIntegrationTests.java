@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.Remedy;
@@ -34,6 +32,7 @@ import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.FormLogin;
 import dev.aftersales.support.MutableClock;
 import dev.aftersales.support.QueryPlans;
+import dev.aftersales.support.ShopHistory;
 import dev.aftersales.support.SqlStatementCounter;
 
 /**
@@ -61,6 +60,8 @@ class ScorecardStatementCountIntegrationTests {
     PlatformTransactionManager transactions;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ShopHistory shopHistory;
 
     World small;
     World large;
@@ -87,44 +88,10 @@ class ScorecardStatementCountIntegrationTests {
         claims.escalate(id, world.buyerUser(), null, "the parcel was light");
     }
 
-    /**
-     * More orders and claims of the shop over the last 80 days in risk's read models, written set-based as the
-     * generator writes them, with their counters: half answered by the seller, a third escalated, a decision on a
-     * fifth.
-     */
+    /** More orders and claims of the shop over the last 80 days in risk's read models, with their counters. */
     void history(World world, int count) {
         long shop = world.shop().id();
-        long base = -(shop * 1_000);
-        Timestamp now = Timestamp.from(clock.instant());
-        new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            jdbc.update("""
-                    insert into risk_orders (order_id, shop_id, buyer_id, paid_at, ship_by, shipped_at)
-                    select ? - g, ?, ?, ?::timestamptz - g * interval '9 hours',
-                           ?::timestamptz - g * interval '9 hours' + interval '2 days',
-                           ?::timestamptz - g * interval '9 hours' + interval '1 day' + (g % 4) * interval '1 day'
-                    from generate_series(1, ?) g""", base, shop, world.buyer().id(), now, now, now, count);
-            jdbc.update("""
-                    insert into risk_claims (claim_id, order_id, shop_id, buyer_id, type, status, filed_at,
-                                             filed_by_buyer, first_answer_at, first_answer_role, first_answer_action,
-                                             escalated)
-                    select ? - g, ? - g, ?, ?, case when g % 3 = 0 then 'MISSING_ITEM' else 'REFUND_ONLY' end,
-                           'CLOSED', ?::timestamptz - g * interval '9 hours' + interval '3 days', true,
-                           case when g % 2 = 0 then ?::timestamptz - g * interval '9 hours' + interval '3 days'
-                                + g * interval '7 minutes' end,
-                           case when g % 2 = 0 then 'SELLER' end, case when g % 2 = 0 then 'ACCEPTED' end, g % 3 = 0
-                    from generate_series(1, ?) g""", base, base, shop, world.buyer().id(), now, now, count);
-            jdbc.update("""
-                    insert into risk_decisions (claim_id, appeal, shop_id, buyer_id, seller_at_fault, decided_at)
-                    select ? - g, false, ?, ?, g % 2 = 0, ?::timestamptz - g * interval '9 hours' + interval '4 days'
-                    from generate_series(1, ?) g where g % 5 = 0""", base, shop, world.buyer().id(), now, count);
-            jdbc.update("insert into risk_shop_daily (shop_id, day, " + String.join(", ", Scorecards.Counts.COLUMNS)
-                    + ") select shop_id, (at at time zone 'UTC')::date, " + String.join(", ", Scorecards.Counts.COLUMNS
-                            .stream().map(c -> "sum(" + c + ")").toList())
-                    + " from risk_shop_contributions where shop_id = ? and source_id < 0 group by 1, 2 "
-                    + "on conflict (shop_id, day) do update set " + String.join(", ", Scorecards.Counts.COLUMNS
-                            .stream().map(c -> c + " = risk_shop_daily." + c + " + excluded." + c).toList()),
-                    shop);
-        });
+        shopHistory.risk(world, count);
         cards.forget(shop);
         assertThat(risk.scorecard(shop).last90().claims()).as("claims of the shop").isEqualTo(count + 1);
     }
