@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +24,9 @@ import dev.aftersales.shared.Recounted.Counted;
  * shop, which at marketplace scale is hundreds of thousands of rows, too many to count again on every agent's every
  * view: the oversight dashboard's numbers with its contributed sections (risk's watchlist and supervision list) and the
  * queue's filter counts. Each is a summary counted again at most every
- * {@code aftersales.agent.dashboard-max-age} (60 s) per node; the pages say when their figures were counted. The
- * queue's claims themselves, and how many the chosen filter shows, are read on every view.
+ * {@code aftersales.agent.dashboard-max-age} (60 s) per node, on the application's task executor once the first view
+ * has counted it, so that no agent's view waits for a recount ({@link Recounted}); the pages say when their figures
+ * were counted. The queue's claims themselves, and how many the chosen filter shows, are read on every view.
  */
 @Component
 class DashboardSummary implements Recounted.Keeper {
@@ -34,11 +37,12 @@ class DashboardSummary implements Recounted.Keeper {
     private final Recounted<QueueCountsView> queueCounts;
 
     DashboardSummary(ArbitrationViews views, List<DashboardPanel> panels, Clock clock,
-            @Value("${aftersales.agent.dashboard-max-age:60s}") Duration maxAge) {
+            @Value("${aftersales.agent.dashboard-max-age:60s}") Duration maxAge,
+            @Qualifier("applicationTaskExecutor") Executor background) {
         this.views = views;
         this.panels = panels.stream().sorted(Comparator.comparingInt(DashboardPanel::position)).toList();
-        this.dashboard = new Recounted<>(clock, maxAge);
-        this.queueCounts = new Recounted<>(clock, maxAge);
+        this.dashboard = new Recounted<>(clock, maxAge, background);
+        this.queueCounts = new Recounted<>(clock, maxAge, background);
     }
 
     /** The dashboard's charts and its contributed sections. */
