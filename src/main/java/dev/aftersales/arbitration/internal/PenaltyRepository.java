@@ -8,5 +8,8 @@ public interface PenaltyRepository extends JpaRepository<Penalty, Long> {
 
     List<Penalty> findByClaimIdOrderByAtAsc(long claimId);
 
-    List<Penalty> findByShopIdOrderByAtDesc(long shopId);
+    /** The shop's latest penalties, newest first (the workspace shows these, however many the shop has). */
+    List<Penalty> findTop20ByShopIdOrderByAtDescIdDesc(long shopId);
+
+    long countByShopId(long shopId);
 }

@@ -81,13 +81,16 @@ class RecordPanels {
 
         @Override
         public Object data(Case of) {
-            return new Data(claims.shopRecord(of.shopId()), penalties.findByShopIdOrderByAtDesc(of.shopId()).stream()
+            List<PenaltyRow> latest = penalties.findTop20ByShopIdOrderByAtDescIdDesc(of.shopId()).stream()
                     .map(p -> new PenaltyRow(p.claimId(), p.kind(), p.points(),
                             dev.aftersales.shared.Money.fen(p.deductionMinor()), p.reason(), p.at()))
-                    .toList());
+                    .toList();
+            long count = latest.size() < 20 ? latest.size() : penalties.countByShopId(of.shopId());
+            return new Data(claims.shopRecord(of.shopId()), latest, count);
         }
 
-        record Data(PartyRecord record, List<PenaltyRow> penalties) {
+        /** The shop's record, its latest penalties (at most 20) and how many it has in all. */
+        record Data(PartyRecord record, List<PenaltyRow> penalties, long penaltyCount) {
         }
 
         record PenaltyRow(long claimId, PenaltyKind kind, int points, dev.aftersales.shared.Money deduction,

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import dev.aftersales.arbitration.ArbitrationManagement;
 import dev.aftersales.arbitration.DecisionCommand;
 import dev.aftersales.arbitration.DecisionOutcome;
+import dev.aftersales.arbitration.PenaltyKind;
 import dev.aftersales.catalog.PolicyAdministration;
 import dev.aftersales.claims.ClaimInterventions;
 import dev.aftersales.claims.ClaimManagement;
@@ -67,6 +68,8 @@ class ArbitrationPagesIntegrationTests {
     PaymentManagement payments;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     PolicyAdministration policy;
     @Autowired
@@ -282,6 +285,36 @@ class ArbitrationPagesIntegrationTests {
         mvc.perform(multipart("/seller/claims/" + id + "/appeal").param("statement", "as the seller").with(me)
                 .with(csrf())).andExpect(status().isForbidden());
         assertThat(views.detail(id, world.buyerUser()).status()).isEqualTo(ClaimStatus.AWAITING_EVIDENCE);
+    }
+
+    @Test
+    void theShopPanelShowsTheShopsLatestTwentyPenaltiesAndHowManyItHasInAll() throws Exception {
+        long decided = escalated();
+        arbitration.take(decided, Fixtures.user(agent));
+        arbitration.decide(decided, Fixtures.user(agent), null, new DecisionCommand(DecisionOutcome.REJECT, null,
+                "nothing missing", "R-8.1", null, PenaltyKind.WARNING, 0, null, "penalty 1", null));
+        // 22 more on the same decision, an hour apart: a shop with a long history of penalties
+        for (int i = 2; i <= 23; i++) {
+            jdbc.update("""
+                    insert into arbitration_penalties (claim_id, decision_id, shop_id, agent_id, kind, points,
+                      deduction_minor, reason, at)
+                    select claim_id, decision_id, shop_id, agent_id, kind, points, deduction_minor, ?, at + ? * interval '1 hour'
+                    from arbitration_penalties where claim_id = ? order by id limit 1""", "penalty " + i, i - 1,
+                    decided);
+        }
+        OrderDetails other = fixtures.paidOrder(world);
+        fixtures.deliver(other, 1_500);
+        order = other;
+        long open = escalated();
+
+        String page = mvc.perform(get("/agent/cases/" + open).with(as(agent))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        String panel = page.substring(page.indexOf("class=\"mb-3 panel-shop\""));
+        panel = panel.substring(0, panel.indexOf("</section>"));
+        assertThat(panel).contains("23 penalties in all; the latest 20:");
+        assertThat(panel.split(" · penalty ", -1)).as("one list item per penalty shown").hasSize(21);
+        assertThat(panel).contains("· penalty 23<", "· penalty 4<").doesNotContain("· penalty 3<", "· penalty 1<");
+        assertThat(panel.indexOf("penalty 23")).as("newest first").isLessThan(panel.indexOf("penalty 4"));
     }
 
     @Test
