@@ -30,8 +30,12 @@ public class AccountLinks {
     public record Link(long accountId, String username, String displayName, Via via, String value) {
     }
 
-    /** The buyers sharing a phone or an address with {@code buyerId}, by account, phone links first. */
-    public List<Link> linksOf(long buyerId) {
+    /**
+     * The buyers sharing a phone or an address with {@code buyerId}, by account, phone links first, at most
+     * {@code limit} of them. A value many accounts share (a campus, a parcel locker, a company's front desk) links
+     * each of them to all the others; the limit keeps what one buyer's score reads bounded however many share it.
+     */
+    public List<Link> linksOf(long buyerId, int limit) {
         return jdbc.query("""
                 select o.id, o.username, o.display_name, 'PHONE' as via, o.phone as value
                 from user_accounts me join user_accounts o
@@ -43,9 +47,10 @@ public class AccountLinks {
                 join buyer_addresses theirs on theirs.normalized = mine.normalized and theirs.buyer_id <> mine.buyer_id
                 join user_accounts o on o.id = theirs.buyer_id and o.role = 'BUYER'
                 where mine.buyer_id = ?
-                order by 4 desc, 1""",
+                order by 4 desc, 1
+                limit ?""",
                 (rs, i) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), Via.valueOf(rs.getString(4)),
                         rs.getString(5)),
-                buyerId, buyerId);
+                buyerId, buyerId, limit);
     }
 }

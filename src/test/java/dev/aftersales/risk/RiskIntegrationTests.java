@@ -49,6 +49,7 @@ import dev.aftersales.shared.Role;
 import dev.aftersales.support.AftersalesIntegrationTest;
 import dev.aftersales.support.ClaimFilings;
 import dev.aftersales.support.Fixtures;
+import dev.aftersales.support.SqlStatementCounter;
 import dev.aftersales.support.Fixtures.World;
 import dev.aftersales.support.MutableClock;
 
@@ -246,7 +247,7 @@ class RiskIntegrationTests {
         UserAccount stranger = buyerSharing("136" + String.format("%08d", FLAG_IDS.incrementAndGet() % 100_000_000),
                 "杭州市西湖区文三路 " + FLAG_IDS.incrementAndGet() + " 号");
 
-        List<AccountLinks.Link> found = links.linksOf(me.id());
+        List<AccountLinks.Link> found = links.linksOf(me.id(), 10);
 
         assertThat(found).extracting(AccountLinks.Link::accountId, AccountLinks.Link::via).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(samePhone.id(), AccountLinks.Via.PHONE),
@@ -260,6 +261,30 @@ class RiskIntegrationTests {
                 sameAddress.username());
         assertThat(r.signals()).filteredOn(s -> s.code().equals("LINKED")).singleElement()
                 .satisfies(s -> assertThat(s.points()).isEqualTo(20));
+    }
+
+    @Test
+    void aBuyerSharingAnAddressWithManyAccountsShowsTenOfThemAndAnEventRescoresAsManyBuyersWithThirtyAsWithTwelve()
+            throws Exception {
+        String street = "武汉市洪山区珞喻路 " + FLAG_IDS.incrementAndGet() + " 号 校园驿站";
+        UserAccount me = buyerSharing("134" + String.format("%08d", FLAG_IDS.incrementAndGet() % 100_000_000), street);
+        for (int i = 0; i < 12; i++) {
+            buyerSharing(null, street);
+        }
+        int withTwelve = SqlStatementCounter.count(() -> risk.recompute(me.id()));
+        for (int i = 0; i < 18; i++) {
+            buyerSharing(null, street);
+        }
+        int withThirty = SqlStatementCounter.count(() -> risk.recompute(me.id()));
+
+        assertThat(withThirty).as("statements to rescore a buyer linked to 30 accounts, against %d for 12", withTwelve)
+                .isEqualTo(withTwelve);
+        BuyerRisk r = risk.buyerRisk(me.id());
+        assertThat(r.links()).hasSize(10).allSatisfy(l -> assertThat(l.value()).isEqualTo(street));
+        assertThat(r.signals()).filteredOn(s -> s.code().equals("LINKED")).singleElement().satisfies(s -> {
+            assertThat(s.args()).containsExactly("10+");
+            assertThat(s.points()).isEqualTo(20);
+        });
     }
 
     @Test

@@ -29,14 +29,16 @@ public class BuyerScores {
     /** The buyer's score at {@code now}, leaving out the claim {@code excludingClaimId} when one is given. */
     public BuyerRisk compute(long buyerId, Long excludingClaimId, Instant now) {
         Instant since = now.minus(ReturnAbuseScore.WINDOW);
-        List<AccountLinks.Link> found = links.linksOf(buyerId);
+        List<AccountLinks.Link> read = links.linksOf(buyerId, ReturnAbuseScore.LINKS_READ + 1);
+        boolean more = read.size() > ReturnAbuseScore.LINKS_READ;
+        List<AccountLinks.Link> found = more ? read.subList(0, ReturnAbuseScore.LINKS_READ) : read;
         Map<Long, Integer> scores = model.scoresOf(found.stream().map(AccountLinks.Link::accountId).distinct()
                 .toList());
         List<BuyerRisk.LinkedAccount> linked = found.stream().map(l -> new BuyerRisk.LinkedAccount(l.accountId(),
                 l.username(), l.displayName(), l.via().name(), l.value(), scores.get(l.accountId()))).toList();
         ReturnAbuseScore.History history = new ReturnAbuseScore.History(buyerId,
                 model.ordersOfBuyerSince(buyerId, since), model.claimsOfBuyerSince(buyerId, since, excludingClaimId),
-                model.flagsOf(buyerId), linked);
+                model.flagsOf(buyerId), linked, more);
         return ReturnAbuseScore.compute(history, settings.current(), now);
     }
 }

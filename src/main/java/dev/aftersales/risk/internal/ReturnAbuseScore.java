@@ -27,10 +27,15 @@ import dev.aftersales.risk.BuyerRisk;
  * QUICK_CLAIMS  claims filed within 2 h of delivery               5 per claim after the first, at most 10
  * LINKED        accounts sharing a phone or an address            10 each, at most 20
  * </pre>
+ * At most {@link #LINKS_READ} linked accounts are read and shown per buyer (the signal then says "10+"): two already
+ * give the signal's 20 points, and a value hundreds of accounts share (a campus, a parcel locker) must not make each
+ * of their events rescore hundreds of buyers that each read hundreds of links.
  */
 public final class ReturnAbuseScore {
 
     public static final Duration WINDOW = Duration.ofDays(90);
+    /** How many linked accounts a buyer's score reads, shows and rescores with it. */
+    public static final int LINKS_READ = 10;
     static final Duration QUICK = Duration.ofHours(2);
     private static final Set<InspectionResult> BAD_INSPECTION = EnumSet.of(InspectionResult.USED,
             InspectionResult.DAMAGED, InspectionResult.WRONG_ITEM, InspectionResult.PARTS_MISSING);
@@ -45,8 +50,14 @@ public final class ReturnAbuseScore {
     }
 
     /** The buyer's history: orders and claims of the last 90 days, abuse flags, linked accounts. */
+    /** What a buyer's score is computed from; {@code moreLinks}: more linked accounts exist than {@code links}. */
     public record History(long buyerId, int orders, List<ClaimRow> claims, int abuseFlags,
-            List<BuyerRisk.LinkedAccount> links) {
+            List<BuyerRisk.LinkedAccount> links, boolean moreLinks) {
+
+        public History(long buyerId, int orders, List<ClaimRow> claims, int abuseFlags,
+                List<BuyerRisk.LinkedAccount> links) {
+            this(buyerId, orders, claims, abuseFlags, links, false);
+        }
     }
 
     public static BuyerRisk compute(History h, RiskSettings settings, Instant now) {
@@ -80,7 +91,7 @@ public final class ReturnAbuseScore {
                 10));
 
         int linked = h.links().size();
-        signals.add(signal("LINKED", List.of(linked), Math.min(20, 10 * linked), 20));
+        signals.add(signal("LINKED", List.of(h.moreLinks() ? linked + "+" : linked), Math.min(20, 10 * linked), 20));
 
         int score = Math.min(100, signals.stream().mapToInt(BuyerRisk.Signal::points).sum());
         return new BuyerRisk(h.buyerId(), score, verdict(score, settings), List.copyOf(signals), h.links(), now);
