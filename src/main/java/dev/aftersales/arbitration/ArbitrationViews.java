@@ -38,6 +38,7 @@ import dev.aftersales.identity.AccountManagement;
 import dev.aftersales.identity.UserAccount;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.PaymentManagement;
@@ -160,11 +161,12 @@ public class ArbitrationViews {
             }
         });
         List<RenderedPart> orderSections = new ArrayList<>();
+        OrderPageReads page = new OrderPageReads();
         for (OrderPageSection s : sections) {
             if (s.topic() != null && shownByPanels.contains(s.topic())) {
                 continue;
             }
-            Object data = s.data(order, agent);
+            Object data = s.data(order, agent, page);
             if (data != null) {
                 orderSections.add(new RenderedPart(s.template(), s.fragment(), data));
             }

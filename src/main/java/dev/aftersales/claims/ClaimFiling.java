@@ -23,6 +23,7 @@ import dev.aftersales.catalog.Product;
 import dev.aftersales.catalog.ShopPolicy;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
@@ -70,10 +71,23 @@ class ClaimFiling {
     /** Which claim types the buyer may file for the order now, and why not the others. */
     @Transactional(readOnly = true)
     public List<Availability> availability(long orderId, CurrentUser buyer) {
-        OrderDetails order = ownOrder(orderId, buyer);
-        OrderFacts facts = facts(order);
+        return availability(ownOrder(orderId, buyer), buyer, new OrderPageReads());
+    }
+
+    /**
+     * The same for the order a page shows: the order's facts (its parcels, the units still claimable, the products)
+     * are read once for the page, however many of its sections ask.
+     */
+    @Transactional(readOnly = true)
+    public List<Availability> availability(OrderDetails order, CurrentUser buyer, OrderPageReads page) {
+        if (!buyer.isBuyer(order.buyerId())) {
+            throw new NotFound("Order", order.id());
+        }
+        OrderFacts facts = page.once(FACTS, () -> facts(order, shipping.shipmentsOf(order.id(), page)));
         return EligibilityPolicy.all().stream().map(p -> p.check(facts)).toList();
     }
+
+    private static final OrderPageReads.Key<OrderFacts> FACTS = new OrderPageReads.Key<>("claim facts");
 
     /** The form for one claim type. */
     @Transactional(readOnly = true)
@@ -98,7 +112,10 @@ class ClaimFiling {
     }
 
     OrderFacts facts(OrderDetails order) {
-        List<ShipmentView> parcels = shipping.shipmentsOf(order.id());
+        return facts(order, shipping.shipmentsOf(order.id()));
+    }
+
+    private OrderFacts facts(OrderDetails order, List<ShipmentView> parcels) {
         Map<Long, Integer> claimed = claims.claimedUnitsByLine(order.id());
         Map<Long, Integer> refunded = payments.refundedUnits(order.id());
         Map<Long, Integer> claimable = new HashMap<>();

@@ -28,6 +28,7 @@ import dev.aftersales.claims.internal.EvidenceStore;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
@@ -86,6 +87,11 @@ public class ClaimManagement {
     /** Which claim types the buyer may file for the order now, and why not the others ({@link ClaimFiling}). */
     public List<Availability> availability(long orderId, CurrentUser buyer) {
         return filing.availability(orderId, buyer);
+    }
+
+    /** The same for the order a page shows, its facts read once for the page ({@link ClaimFiling}). */
+    public List<Availability> availability(OrderDetails order, CurrentUser buyer, OrderPageReads page) {
+        return filing.availability(order, buyer, page);
     }
 
     /** The form for one claim type ({@link ClaimFiling}). */

@@ -22,6 +22,7 @@ import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderCancelled;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.payments.CostBearer;
 import dev.aftersales.payments.MovementKind;
@@ -83,6 +84,12 @@ public class SystemCases {
      */
     @Transactional(readOnly = true)
     public boolean missingTrackingDue(OrderDetails order) {
+        return missingTrackingDue(order, new OrderPageReads());
+    }
+
+    /** The same for the order a page shows, with the page's parcels. */
+    @Transactional(readOnly = true)
+    public boolean missingTrackingDue(OrderDetails order, OrderPageReads page) {
         Instant now = clock.instant();
         if (!now.isAfter(order.shipBy())) {
             return false;
@@ -97,7 +104,7 @@ public class SystemCases {
         if (order.status() != OrderStatus.SHIPPED || tracking.flagsOf(order.id()).isEmpty()) {
             return false;
         }
-        return shipping.shipmentsOf(order.id()).stream()
+        return shipping.shipmentsOf(order.id(), page).stream()
                 .noneMatch(p -> p.direction() == ShipmentDirection.OUTBOUND && !p.scans().isEmpty());
     }
 

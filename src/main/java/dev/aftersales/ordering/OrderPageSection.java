@@ -17,8 +17,11 @@ public interface OrderPageSection {
     /** The fragment's name in the template. */
     String fragment();
 
-    /** The section's data for this viewer, or {@code null} to leave it out. */
-    Object data(OrderDetails order, CurrentUser viewer);
+    /**
+     * The section's data for this viewer, or {@code null} to leave it out. What other sections of the page read too
+     * (the parcels, the claimable units) it reads through {@code page}, once for the whole page.
+     */
+    Object data(OrderDetails order, CurrentUser viewer, OrderPageReads page);
 
     /**
      * What the section is about, when another page that embeds the order may already show the same (e.g.

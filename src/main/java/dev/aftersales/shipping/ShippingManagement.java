@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.ordering.OrderManagement;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.ordering.UnknownReference;
 import dev.aftersales.shared.CurrentUser;
@@ -177,6 +178,13 @@ public class ShippingManagement {
     public List<ShipmentView> shipmentsOf(long orderId) {
         return shipments.findByOrderIdWithEvents(orderId).stream().map(this::view).toList();
     }
+
+    /** The parcels of the order a page shows, read once for the whole page. */
+    public List<ShipmentView> shipmentsOf(long orderId, OrderPageReads page) {
+        return page.once(PARCELS, () -> shipmentsOf(orderId));
+    }
+
+    private static final OrderPageReads.Key<List<ShipmentView>> PARCELS = new OrderPageReads.Key<>("parcels");
 
     @Transactional(readOnly = true)
     public Optional<ShipmentView> byTrackingNumber(String trackingNumber) {

@@ -8,6 +8,7 @@ import dev.aftersales.claims.Availability;
 import dev.aftersales.claims.ClaimManagement;
 import dev.aftersales.claims.ClaimViews;
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.shared.CurrentUser;
 
@@ -42,10 +43,10 @@ public class ClaimOrderSection implements OrderPageSection {
     }
 
     @Override
-    public Object data(OrderDetails order, CurrentUser viewer) {
+    public Object data(OrderDetails order, CurrentUser viewer, OrderPageReads page) {
         boolean buyer = viewer.isBuyer(order.buyerId());
         List<Availability> availability = buyer
-                ? claims.availability(order.id(), viewer).stream().filter(a -> a.type().filedByBuyer()).toList()
+                ? claims.availability(order, viewer, page).stream().filter(a -> a.type().filedByBuyer()).toList()
                 : List.of();
         String base = buyer ? "/buyer/claims/" : viewer.isSellerOf(order.shopId()) ? "/seller/claims/"
                 : "/agent/claims/";

@@ -14,6 +14,7 @@ import dev.aftersales.claims.SystemCases;
 import dev.aftersales.catalog.CatalogManagement;
 import dev.aftersales.ordering.CancellationReason;
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.payments.MovementKind;
@@ -68,7 +69,7 @@ public class WatchOrderSection implements OrderPageSection {
     }
 
     @Override
-    public Object data(OrderDetails order, CurrentUser viewer) {
+    public Object data(OrderDetails order, CurrentUser viewer, OrderPageReads page) {
         boolean buyer = viewer.isBuyer(order.buyerId());
         boolean seller = viewer.isSellerOf(order.shopId());
         Cancellation cancellation = null;
@@ -86,11 +87,12 @@ public class WatchOrderSection implements OrderPageSection {
         }
         List<TrackingWatch.Flag> flags = tracking.flagsOf(order.id());
         Duration scanWindow = catalog.platformPolicy().firstScanWithin();
-        Stall stall = shipping.shipmentsOf(order.id()).stream()
+        Stall stall = shipping.shipmentsOf(order.id(), page).stream()
                 .filter(p -> p.direction() == ShipmentDirection.OUTBOUND && p.status() == ShipmentStatus.STALLED)
-                .findFirst().map(p -> new Stall(p.trackingNumber(), p.lastMovementAt(), buyer && notReceivedOpen(order, viewer)))
+                .findFirst().map(p -> new Stall(p.trackingNumber(), p.lastMovementAt(),
+                        buyer && notReceivedOpen(order, viewer, page)))
                 .orElse(null);
-        boolean report = buyer && cases.missingTrackingDue(order);
+        boolean report = buyer && cases.missingTrackingDue(order, page);
         boolean cancelLines = seller && order.status() == OrderStatus.AWAITING_SHIPMENT;
         if (cancellation == null && flags.isEmpty() && stall == null && !report && !cancelLines) {
             return null;
@@ -98,8 +100,8 @@ public class WatchOrderSection implements OrderPageSection {
         return new Data(order.id(), buyer, seller, cancellation, flags, scanWindow, stall, report, cancelLines);
     }
 
-    private boolean notReceivedOpen(OrderDetails order, CurrentUser viewer) {
-        return claims.availability(order.id(), viewer).stream()
+    private boolean notReceivedOpen(OrderDetails order, CurrentUser viewer, OrderPageReads page) {
+        return claims.availability(order, viewer, page).stream()
                 .anyMatch(a -> a.type() == ClaimType.NOT_RECEIVED && a.available());
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.web.PageSnapshot;
@@ -40,8 +41,9 @@ class OrderSections {
     }
 
     List<Rendered> render(OrderDetails order, CurrentUser viewer) {
+        OrderPageReads page = new OrderPageReads();
         return sections.stream().map(s -> {
-            Object data = s.data(order, viewer);
+            Object data = s.data(order, viewer, page);
             return data == null ? null : new Rendered(s.template(), s.fragment(), data);
         }).filter(Objects::nonNull).toList();
     }

@@ -8,6 +8,7 @@ import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
 import dev.aftersales.payments.PaymentManagement;
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.shared.CurrentUser;
 import dev.aftersales.shared.Money;
@@ -38,7 +39,7 @@ public class PaymentOrderSection implements OrderPageSection {
     }
 
     @Override
-    public Object data(OrderDetails order, CurrentUser viewer) {
+    public Object data(OrderDetails order, CurrentUser viewer, OrderPageReads page) {
         List<MovementView> movements = payments.movementsOfOrder(order.id());
         if (movements.isEmpty()) {
             return null;

@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.aftersales.claims.ClaimFacts;
 import dev.aftersales.claims.ClaimType;
@@ -26,6 +24,7 @@ import dev.aftersales.claims.WeightVerdict;
 import dev.aftersales.ordering.OrderDetails;
 import dev.aftersales.payments.MovementKind;
 import dev.aftersales.payments.MovementView;
+import dev.aftersales.shared.TransactionScoped;
 
 /**
  * Keeps the quality counters: each method counts one business event once. It first records the event's key in
@@ -172,15 +171,13 @@ public class QualityCounters {
 
     // ------------------------------------------------------------------------------------------ deltas until commit
 
-    /** This transaction's deltas, written just before it commits; a transaction of its own when none is running. */
+    /**
+     * This transaction's deltas, written just before it commits. The counts have a transaction through the class's
+     * {@code @Transactional} (the caller's, or one of their own when none runs); this method starts none and refuses
+     * ({@link IllegalStateException}) when called outside one.
+     */
     private Pending pending() {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(Pending.class);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(Pending.class, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-        }
-        return pending;
+        return TransactionScoped.get(Pending.class, Pending::new, Pending::write);
     }
 
     /**
@@ -189,7 +186,7 @@ public class QualityCounters {
      * in that one order and holds them only for its commit, so two transactions counting the same shop at once wait for
      * each other at most that long and cannot deadlock.
      */
-    private final class Pending implements TransactionSynchronization {
+    private final class Pending {
 
         private final SortedMap<List<Comparable<?>>, Object[]> products = new TreeMap<>(KEYS);
         private final SortedMap<List<Comparable<?>>, long[]> sold = new TreeMap<>(KEYS);
@@ -215,8 +212,7 @@ public class QualityCounters {
             }
         }
 
-        @Override
-        public void beforeCommit(boolean readOnly) {
+        void write() {
             if (!products.isEmpty()) {
                 jdbc.batchUpdate("""
                         insert into quality_products (shop_id, sku, product_id, title) values (?, ?, ?, ?)
@@ -255,11 +251,6 @@ public class QualityCounters {
                                     Math.toIntExact(v[4]), v[5]};
                         }).toList());
             }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(Pending.class);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.aftersales.risk.internal;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.risk.RiskPanels;
 import dev.aftersales.shared.CurrentUser;
@@ -33,7 +34,7 @@ class RiskOrderSection implements OrderPageSection {
     }
 
     @Override
-    public Object data(OrderDetails order, CurrentUser viewer) {
+    public Object data(OrderDetails order, CurrentUser viewer, OrderPageReads page) {
         return viewer != null && viewer.isPlatformStaff() ? panels.forAgent(order.buyerId(), order.shopId()) : null;
     }
 

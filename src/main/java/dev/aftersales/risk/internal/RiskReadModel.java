@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.aftersales.claims.ClaimFacts;
@@ -23,6 +22,7 @@ import dev.aftersales.claims.InspectionResult;
 import dev.aftersales.claims.WeightVerdict;
 import dev.aftersales.ordering.OrderFeed;
 import dev.aftersales.risk.BuyerRisk;
+import dev.aftersales.shared.TransactionScoped;
 
 /** The risk module's copies of orders, claims, decisions and flags, and the buyers' last scores. */
 @Component
@@ -269,7 +269,7 @@ public class RiskReadModel {
         after.forEach((day, counts) -> pending.add(shopId, day, counts));
         before.forEach((day, counts) -> pending.add(shopId, day, Scorecards.Counts.ZERO.minus(counts)));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            pending.beforeCommit(false);
+            pending.write();
         }
         return result;
     }
@@ -292,13 +292,7 @@ public class RiskReadModel {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return new PendingCounts();
         }
-        PendingCounts pending = (PendingCounts) TransactionSynchronizationManager.getResource(PendingCounts.class);
-        if (pending == null) {
-            pending = new PendingCounts();
-            TransactionSynchronizationManager.bindResource(PendingCounts.class, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-        }
-        return pending;
+        return TransactionScoped.get(PendingCounts.class, PendingCounts::new, PendingCounts::write);
     }
 
     /**
@@ -306,7 +300,7 @@ public class RiskReadModel {
      * commit in the order of (shop, day): the row locks are held only for the commit, and two transactions adding to
      * the same rows take them in one order.
      */
-    private final class PendingCounts implements TransactionSynchronization {
+    private final class PendingCounts {
 
         /** Whether this transaction holds the lock over all sources shared (or alone: {@link #everything}). */
         boolean fenced;
@@ -321,8 +315,7 @@ public class RiskReadModel {
                     Scorecards.Counts::plus);
         }
 
-        @Override
-        public void beforeCommit(boolean readOnly) {
+        void write() {
             List<Object[]> rows = new java.util.ArrayList<>();
             changes.forEach((shopId, days) -> days.forEach((day, counts) -> {
                 if (!counts.isZero()) {
@@ -337,11 +330,6 @@ public class RiskReadModel {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate(ADD, rows);
             }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(PendingCounts.class);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.ordering.OrderDetails;
+import dev.aftersales.ordering.OrderPageReads;
 import dev.aftersales.ordering.OrderPageSection;
 import dev.aftersales.ordering.OrderStatus;
 import dev.aftersales.shared.CurrentUser;
@@ -37,9 +38,9 @@ public class ShipmentOrderSection implements OrderPageSection {
     }
 
     @Override
-    public Object data(OrderDetails order, CurrentUser viewer) {
+    public Object data(OrderDetails order, CurrentUser viewer, OrderPageReads page) {
         boolean canShip = viewer.isSellerOf(order.shopId()) && order.status() == OrderStatus.AWAITING_SHIPMENT;
-        return new Data(order.id(), shipping.shipmentsOf(order.id()), order.expectedWeightGrams(), canShip);
+        return new Data(order.id(), shipping.shipmentsOf(order.id(), page), order.expectedWeightGrams(), canShip);
     }
 
     /**

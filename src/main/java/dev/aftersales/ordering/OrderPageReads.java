@@ -1,0 +1,46 @@
+package dev.aftersales.ordering;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the sections of one order page read about the order when more than one of them needs it (its parcels, which
+ * claims its lines still allow): the first section that needs it reads it, the later ones get what it read, so the
+ * page reads each once. One per page, handed to every {@link OrderPageSection}; a page is read in one snapshot, so what
+ * an earlier section read is what a later one would read again.
+ */
+public final class OrderPageReads {
+
+    private final Map<Key<?>, Object> read = new HashMap<>();
+
+    /** What {@code key} names on this page: read by {@code read} the first time, the same object after. */
+    @SuppressWarnings("unchecked")
+    public <T> T once(Key<T> key, Supplier<? extends T> read) {
+        Object value = this.read.get(key);
+        if (value == null) {
+            value = read.get();
+            this.read.put(key, value);
+        }
+        return (T) value;
+    }
+
+    /**
+     * Names one thing read for the page, of type {@code T}; the module that reads it owns the key.
+     *
+     * @param <T> what is read
+     */
+    public static final class Key<T> {
+
+        private final String name;
+
+        public Key(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}
