@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 /**
  * What the sections of one order page read about the order when more than one of them needs it (its parcels, which
  * claims its lines still allow): the first section that needs it reads it, the later ones get what it read, so the
- * page reads each once. One per page, handed to every {@link OrderPageSection}; a page is read in one snapshot, so what
- * an earlier section read is what a later one would read again.
+ * page reads each once. One per page view, handed to every {@link OrderPageSection}. The sections read in their own
+ * transactions, a few milliseconds apart: a later section shows what the first read at the start of the view, as the
+ * first section does, so the page's sections agree with each other.
  */
 public final class OrderPageReads {
 
