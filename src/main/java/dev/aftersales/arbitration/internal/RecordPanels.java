@@ -2,6 +2,7 @@ package dev.aftersales.arbitration.internal;
 
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 import dev.aftersales.arbitration.PenaltyKind;
@@ -56,6 +57,9 @@ class RecordPanels {
     @Component
     static class ShopRecord implements WorkspacePanel {
 
+        /** How many of the shop's latest penalties the panel lists, however many the shop has. */
+        static final int PENALTIES_SHOWN = 20;
+
         private final ClaimInterventions claims;
         private final PenaltyRepository penalties;
 
@@ -81,15 +85,16 @@ class RecordPanels {
 
         @Override
         public Object data(Case of) {
-            List<PenaltyRow> latest = penalties.findTop20ByShopIdOrderByAtDescIdDesc(of.shopId()).stream()
+            List<PenaltyRow> latest = penalties.findByShopIdOrderByAtDescIdDesc(of.shopId(),
+                    Limit.of(PENALTIES_SHOWN)).stream()
                     .map(p -> new PenaltyRow(p.claimId(), p.kind(), p.points(),
                             dev.aftersales.shared.Money.fen(p.deductionMinor()), p.reason(), p.at()))
                     .toList();
-            long count = latest.size() < 20 ? latest.size() : penalties.countByShopId(of.shopId());
+            long count = latest.size() < PENALTIES_SHOWN ? latest.size() : penalties.countByShopId(of.shopId());
             return new Data(claims.shopRecord(of.shopId()), latest, count);
         }
 
-        /** The shop's record, its latest penalties (at most 20) and how many it has in all. */
+        /** The shop's record, its latest penalties (at most {@link #PENALTIES_SHOWN}) and how many it has in all. */
         record Data(PartyRecord record, List<PenaltyRow> penalties, long penaltyCount) {
         }
 
